@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using CorsGen.Generators.Model;
+
+namespace CorsGen.Generators;
+
+public sealed partial class CorsGenerator
+{
+    /// <summary>
+    /// Routes of the whole compilation -> one emit model per endpoint class. This is where compile-time
+    /// knowledge of every route pays: default allowed methods are those mapped at the same pattern.
+    /// </summary>
+    internal static class ClassModels
+    {
+        public static ImmutableArray<EndpointClassModel> Build(ImmutableArray<RouteSpec> routes)
+        {
+            var corsMethodsByPattern = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var allMethodsByPattern = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (var route in routes)
+            {
+                var key = NormalizePattern(route.Pattern);
+                AddMethods(allMethodsByPattern, key, route.HttpMethods);
+                if (route.Policy is not null)
+                {
+                    AddMethods(corsMethodsByPattern, key, route.HttpMethods);
+                }
+            }
+
+            var models = ImmutableArray.CreateBuilder<EndpointClassModel>();
+            foreach (var group in routes.GroupBy(r => r.Class).OrderBy(g => g.Key.FullyQualifiedName, StringComparer.Ordinal))
+            {
+                var classRoutes = group
+                    .OrderBy(r => NormalizePattern(r.Pattern), StringComparer.Ordinal)
+                    .ThenBy(r => MethodRank(r.HttpMethods[0]))
+                    .ThenBy(r => r.MethodName, StringComparer.Ordinal)
+                    .ToList();
+                models.Add(BuildClass(group.Key, classRoutes, corsMethodsByPattern, allMethodsByPattern));
+            }
+
+            return models.ToImmutable();
+        }
+
+        private static EndpointClassModel BuildClass(
+            EndpointClassSpec endpointClass,
+            List<RouteSpec> routes,
+            Dictionary<string, List<string>> corsMethodsByPattern,
+            Dictionary<string, List<string>> allMethodsByPattern)
+        {
+            var policies = new List<PolicyModel>();
+            var routePolicy = new int[routes.Count];
+            for (var i = 0; i < routes.Count; i++)
+            {
+                routePolicy[i] = -1;
+                if (routes[i].Policy is { } spec)
+                {
+                    var allowed = spec.Methods ?? corsMethodsByPattern[NormalizePattern(routes[i].Pattern)].ToEquatableArray();
+                    var model = new PolicyModel(spec, allowed);
+                    var index = policies.IndexOf(model);
+                    if (index < 0)
+                    {
+                        index = policies.Count;
+                        policies.Add(model);
+                    }
+
+                    routePolicy[i] = index;
+                }
+            }
+
+            var preflights = new List<PreflightModel>();
+            var preflightByPattern = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var patternRoutes in Enumerable.Range(0, routes.Count)
+                .Where(i => routePolicy[i] >= 0)
+                .GroupBy(i => NormalizePattern(routes[i].Pattern)))
+            {
+                var dispatch = new List<MethodDispatch>();
+                void Assign(string method, int policy)
+                {
+                    if (!dispatch.Any(d => d.Method == method))
+                    {
+                        dispatch.Add(new MethodDispatch(method, policy));
+                    }
+                }
+
+                // A method is answered first by the policy of the route that maps it...
+                foreach (var i in patternRoutes)
+                {
+                    var policy = policies[routePolicy[i]];
+                    foreach (var method in routes[i].HttpMethods)
+                    {
+                        if (policy.Spec.AnyMethod || policy.AllowedMethods.Contains(method))
+                        {
+                            Assign(method, routePolicy[i]);
+                        }
+                    }
+                }
+
+                // ...then by any policy at the pattern that lists it.
+                foreach (var i in patternRoutes)
+                {
+                    foreach (var method in policies[routePolicy[i]].AllowedMethods)
+                    {
+                        Assign(method, routePolicy[i]);
+                    }
+                }
+
+                var anyMethodPolicy = patternRoutes.Select(i => routePolicy[i]).Where(p => policies[p].Spec.AnyMethod).DefaultIfEmpty(-1).First();
+                var first = routes[patternRoutes.First()];
+                var hasUserOptions = routes.Any(r => NormalizePattern(r.Pattern) == patternRoutes.Key && r.HttpMethods.Contains("OPTIONS"));
+                var allow = string.Join(", ", allMethodsByPattern[patternRoutes.Key].OrderBy(m => m, StringComparer.OrdinalIgnoreCase));
+                preflightByPattern[patternRoutes.Key] = preflights.Count;
+                preflights.Add(new PreflightModel(
+                    first.Pattern,
+                    dispatch.OrderBy(d => MethodRank(d.Method)).ThenBy(d => d.Method, StringComparer.Ordinal).ToEquatableArray(),
+                    anyMethodPolicy,
+                    allow,
+                    hasUserOptions));
+            }
+
+            var routeModels = new List<RouteModel>();
+            for (var i = 0; i < routes.Count; i++)
+            {
+                var route = routes[i];
+                var preflight = route.HttpMethods.Contains("OPTIONS") && preflightByPattern.TryGetValue(NormalizePattern(route.Pattern), out var p) ? p : -1;
+                routeModels.Add(new RouteModel(route.MethodName, route.Pattern, route.HttpMethods, routePolicy[i], preflight));
+            }
+
+            return new EndpointClassModel(endpointClass, routeModels.ToEquatableArray(), policies.ToEquatableArray(), preflights.ToEquatableArray());
+        }
+
+        private static void AddMethods(Dictionary<string, List<string>> map, string key, EquatableArray<string> methods)
+        {
+            if (!map.TryGetValue(key, out var list))
+            {
+                map[key] = list = new List<string>();
+            }
+
+            foreach (var method in methods)
+            {
+                if (!list.Contains(method))
+                {
+                    list.Add(method);
+                }
+            }
+
+            list.Sort((a, b) => MethodRank(a) != MethodRank(b) ? MethodRank(a).CompareTo(MethodRank(b)) : string.CompareOrdinal(a, b));
+        }
+
+        /// <summary>Browsers' and RFC 9110's usual order, so emitted lists read naturally.</summary>
+        internal static int MethodRank(string method) => method switch
+        {
+            "GET" => 0,
+            "HEAD" => 1,
+            "POST" => 2,
+            "PUT" => 3,
+            "PATCH" => 4,
+            "DELETE" => 5,
+            "OPTIONS" => 6,
+            _ => 7,
+        };
+
+        /// <summary>
+        /// Two templates that match the same paths share a preflight: leading/trailing slashes, case
+        /// (routing is case-insensitive) and parameter names do not matter.
+        /// </summary>
+        internal static string NormalizePattern(string pattern)
+        {
+            var trimmed = pattern.StartsWith("~/", StringComparison.Ordinal) ? pattern.Substring(2) : pattern;
+            trimmed = trimmed.Trim('/');
+            var segments = trimmed.Split('/');
+            for (var i = 0; i < segments.Length; i++)
+            {
+                var segment = segments[i];
+                segments[i] = segment.StartsWith("{", StringComparison.Ordinal) && segment.EndsWith("}", StringComparison.Ordinal)
+                    ? "{}"
+                    : segment.ToLowerInvariant();
+            }
+
+            return "/" + string.Join("/", segments);
+        }
+    }
+}

@@ -1,0 +1,451 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using CorsGen.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CorsGen.Generators;
+
+/// <summary>The result of parsing one method's route attributes of one kind.</summary>
+internal sealed record RouteParseResult(EquatableArray<RouteSpec> Routes, EquatableArray<DiagnosticInfo> Diagnostics);
+
+public sealed partial class CorsGenerator
+{
+    /// <summary>Symbols -> model. Shared with the analyzers so an attribute means one thing everywhere.</summary>
+    internal static class Parser
+    {
+        internal const string AttributeNamespace = "CorsGen";
+        internal const string AllowOrigins = "CorsGen.AllowOriginsAttribute";
+        internal const string AllowMethods = "CorsGen.AllowMethodsAttribute";
+        internal const string AllowHeaders = "CorsGen.AllowHeadersAttribute";
+        internal const string ExposeHeaders = "CorsGen.ExposeHeadersAttribute";
+        internal const string AllowCredentials = "CorsGen.AllowCredentialsAttribute";
+        internal const string MaxAge = "CorsGen.MaxAgeAttribute";
+        internal const string DisableCors = "CorsGen.DisableCorsAttribute";
+
+        /// <summary>Route attribute metadata names and the HTTP method each maps (null: read from the attribute).</summary>
+        internal static readonly ImmutableArray<(string MetadataName, string? HttpMethod)> RouteAttributes = ImmutableArray.Create<(string, string?)>(
+            ("CorsGen.MapGetAttribute", "GET"),
+            ("CorsGen.MapPostAttribute", "POST"),
+            ("CorsGen.MapPutAttribute", "PUT"),
+            ("CorsGen.MapPatchAttribute", "PATCH"),
+            ("CorsGen.MapDeleteAttribute", "DELETE"),
+            ("CorsGen.MapMethodsAttribute", null));
+
+        /// <summary>CORS-safelisted request-header names: always allowed (https://fetch.spec.whatwg.org/#cors-safelisted-request-header).</summary>
+        internal static readonly ImmutableArray<string> SafelistedHeaders = ImmutableArray.Create("Accept", "Accept-Language", "Content-Language", "Content-Type");
+
+        public static RouteParseResult ParseRoutes(GeneratorAttributeSyntaxContext context, string? httpMethod, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var diagnostics = new List<DiagnosticInfo>();
+            if (context.TargetSymbol is not IMethodSymbol method || method.ContainingType is not { } type)
+            {
+                return Empty;
+            }
+
+            var classSpec = ParseClass(type, diagnostics);
+            if (!method.IsStatic || method.IsGenericMethod || method.MethodKind != MethodKind.Ordinary)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InvalidShape,
+                    method.Locations.FirstOrDefault(),
+                    $"Route method '{type.Name}.{method.Name}' must be static, non-generic and ordinary to be mapped by CorsGen"));
+                classSpec = null;
+            }
+
+            var policy = ParsePolicy(method, type, diagnostics);
+            var routes = new List<RouteSpec>();
+            foreach (var attribute in context.Attributes)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var route = ParseRouteAttribute(attribute, httpMethod, diagnostics);
+                if (route is { } r && classSpec is not null)
+                {
+                    routes.Add(new RouteSpec(classSpec, method.Name, r.Pattern, r.Methods, policy));
+                }
+            }
+
+            return new RouteParseResult(routes.ToEquatableArray(), diagnostics.Distinct().ToEquatableArray());
+        }
+
+        private static readonly RouteParseResult Empty = new(EquatableArray<RouteSpec>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+
+        private static EndpointClassSpec? ParseClass(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
+        {
+            var location = type.Locations.FirstOrDefault();
+            if (type.TypeKind != TypeKind.Class || !type.IsStatic || !IsPartial(type))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InvalidShape,
+                    location,
+                    $"Endpoint class '{type.Name}' must be declared 'static partial' so CorsGen can add its routes to it"));
+                return null;
+            }
+
+            if (type.IsGenericType)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidShape, location, $"Endpoint class '{type.Name}' must not be generic"));
+                return null;
+            }
+
+            var containing = new List<TypeDeclarationSpec>();
+            var isPublic = type.DeclaredAccessibility == Accessibility.Public;
+            for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+            {
+                if (!IsPartial(outer) || outer.IsGenericType)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.InvalidShape,
+                        location,
+                        $"Type '{outer.Name}', which contains endpoint class '{type.Name}', must be a non-generic partial type"));
+                    return null;
+                }
+
+                isPublic &= outer.DeclaredAccessibility == Accessibility.Public;
+                containing.Insert(0, new TypeDeclarationSpec(TypeKeyword(outer), outer.Name));
+            }
+
+            var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
+            return new EndpointClassSpec(
+                ns,
+                type.Name,
+                type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                containing.ToEquatableArray(),
+                isPublic);
+        }
+
+        private static bool IsPartial(INamedTypeSymbol type)
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is TypeDeclarationSyntax declaration
+                    && declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string TypeKeyword(INamedTypeSymbol type) => type switch
+        {
+            { IsRecord: true, TypeKind: TypeKind.Struct } => "partial record struct",
+            { IsRecord: true } => "partial record",
+            { TypeKind: TypeKind.Struct } => "partial struct",
+            { TypeKind: TypeKind.Interface } => "partial interface",
+            { IsStatic: true } => "static partial class",
+            _ => "partial class",
+        };
+
+        private static (string Pattern, EquatableArray<string> Methods)? ParseRouteAttribute(
+            AttributeData attribute, string? httpMethod, List<DiagnosticInfo> diagnostics)
+        {
+            var location = attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation();
+            var name = attribute.AttributeClass?.Name ?? "Map";
+            var arguments = attribute.ConstructorArguments;
+            if (arguments.Length == 0 || arguments[0].Kind != TypedConstantKind.Primitive || arguments[0].Value is not string pattern)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, location, Short(name)));
+                return null;
+            }
+
+            if (httpMethod is not null)
+            {
+                return (pattern, ImmutableArray.Create(httpMethod).ToEquatableArray());
+            }
+
+            if (arguments.Length < 2 || ReadStrings(arguments[1]) is not { } methods || methods.Count == 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, location, Short(name)));
+                return null;
+            }
+
+            var valid = new List<string>();
+            foreach (var m in methods.Select(m => m!))
+            {
+                if (OriginSyntax.IsToken(m))
+                {
+                    if (!valid.Contains(m))
+                    {
+                        valid.Add(m);
+                    }
+                }
+                else
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidMethodToken, location, m));
+                }
+            }
+
+            return valid.Count == 0 ? null : (pattern, valid.ToEquatableArray());
+        }
+
+        private static CorsPolicySpec? ParsePolicy(IMethodSymbol method, INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
+        {
+            var methodAttributes = method.GetAttributes();
+            if (Find(methodAttributes, DisableCors) is not null)
+            {
+                return null;
+            }
+
+            var classAttributes = type.GetAttributes();
+            AttributeData? Effective(string name) => Find(methodAttributes, name) ?? Find(classAttributes, name);
+
+            var originsAttribute = Effective(AllowOrigins);
+            if (originsAttribute is null)
+            {
+                return null;
+            }
+
+            var exact = new List<string>();
+            var patterns = new List<SubdomainPatternSpec>();
+            var anyOrigin = false;
+            foreach (var (origin, location) in ReadStringArguments(originsAttribute, diagnostics))
+            {
+                var parsed = OriginSyntax.Parse(origin);
+                switch (parsed.Kind)
+                {
+                    case OriginKind.Any:
+                        anyOrigin = true;
+                        break;
+                    case OriginKind.Exact:
+                        if (!exact.Contains(parsed.Value))
+                        {
+                            exact.Add(parsed.Value);
+                        }
+
+                        break;
+                    case OriginKind.SubdomainPattern:
+                        var spec = new SubdomainPatternSpec(parsed.SchemePrefix, parsed.HostSuffix, parsed.PortSuffix);
+                        if (!patterns.Contains(spec))
+                        {
+                            patterns.Add(spec);
+                        }
+
+                        break;
+                    default:
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOrigin, location, origin, parsed.Error ?? "it is malformed"));
+                        break;
+                }
+            }
+
+            var credentials = Effective(AllowCredentials) is not null;
+            var refuseAll = false;
+            if (anyOrigin && credentials)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.WildcardOriginWithCredentials,
+                    originsAttribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(),
+                    method.Name));
+                refuseAll = true;
+            }
+
+            EquatableArray<string>? methods = null;
+            var anyMethod = false;
+            if (Effective(AllowMethods) is { } methodsAttribute)
+            {
+                var list = new List<string>();
+                foreach (var (m, location) in ReadStringArguments(methodsAttribute, diagnostics))
+                {
+                    if (m == "*")
+                    {
+                        anyMethod = true;
+                    }
+                    else if (!OriginSyntax.IsToken(m))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidMethodToken, location, m));
+                    }
+                    else if (!list.Contains(m))
+                    {
+                        list.Add(m);
+                    }
+                }
+
+                methods = list.ToEquatableArray();
+            }
+
+            var headers = new List<string>();
+            var anyHeader = false;
+            if (Effective(AllowHeaders) is { } headersAttribute)
+            {
+                foreach (var (h, location) in ReadStringArguments(headersAttribute, diagnostics))
+                {
+                    if (h == "*")
+                    {
+                        anyHeader = true;
+                    }
+                    else if (!OriginSyntax.IsToken(h))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidHeaderName, location, h));
+                    }
+                    else
+                    {
+                        AddHeaderName(headers, h);
+                    }
+                }
+            }
+
+            var allowedHeaders = new List<string>(SafelistedHeaders);
+            foreach (var h in headers)
+            {
+                AddHeaderName(allowedHeaders, h);
+            }
+
+            var expose = new List<string>();
+            if (Effective(ExposeHeaders) is { } exposeAttribute)
+            {
+                foreach (var (h, location) in ReadStringArguments(exposeAttribute, diagnostics))
+                {
+                    if (!OriginSyntax.IsToken(h))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidHeaderName, location, h));
+                    }
+                    else
+                    {
+                        AddHeaderName(expose, h);
+                    }
+                }
+            }
+
+            int? maxAge = null;
+            if (Effective(MaxAge) is { } maxAgeAttribute)
+            {
+                if (maxAgeAttribute.ConstructorArguments.Length == 1 && maxAgeAttribute.ConstructorArguments[0].Value is int seconds)
+                {
+                    if (seconds < 0)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(
+                            DiagnosticDescriptors.NegativeMaxAge,
+                            maxAgeAttribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(),
+                            seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    }
+                    else
+                    {
+                        maxAge = seconds;
+                    }
+                }
+                else
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.UnreadableArgument,
+                        maxAgeAttribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(),
+                        "MaxAge"));
+                }
+            }
+
+            return new CorsPolicySpec(
+                exact.ToEquatableArray(),
+                patterns.ToEquatableArray(),
+                anyOrigin,
+                methods,
+                anyMethod,
+                allowedHeaders.ToEquatableArray(),
+                anyHeader,
+                expose.ToEquatableArray(),
+                credentials,
+                maxAge,
+                refuseAll);
+        }
+
+        private static void AddHeaderName(List<string> names, string name)
+        {
+            foreach (var existing in names)
+            {
+                if (string.Equals(existing, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return;
+                }
+            }
+
+            names.Add(name);
+        }
+
+        private static AttributeData? Find(ImmutableArray<AttributeData> attributes, string metadataName)
+        {
+            foreach (var attribute in attributes)
+            {
+                if (attribute.AttributeClass is { } c
+                    && c.Name == metadataName.Substring(AttributeNamespace.Length + 1)
+                    && c.ContainingNamespace?.ToDisplayString() == AttributeNamespace)
+                {
+                    return attribute;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Reads a <c>params string[]</c> argument; each value with the best location available.</summary>
+        private static List<(string Value, Location? Location)> ReadStringArguments(AttributeData attribute, List<DiagnosticInfo> diagnostics)
+        {
+            var result = new List<(string, Location?)>();
+            var syntax = attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax;
+            var attributeLocation = syntax?.GetLocation();
+            var argumentSyntax = syntax?.ArgumentList?.Arguments;
+            var name = Short(attribute.AttributeClass?.Name ?? "Attribute");
+            if (attribute.ConstructorArguments.Length != 1)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, attributeLocation, name));
+                return result;
+            }
+
+            var values = ReadStrings(attribute.ConstructorArguments[0], allowNullElements: true);
+            if (values is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, attributeLocation, name));
+                return result;
+            }
+
+            for (var i = 0; i < values.Count; i++)
+            {
+                // With expanded params each element has its own argument syntax; point at it.
+                var location = argumentSyntax is { } args && args.Count == values.Count ? args[i].GetLocation() : attributeLocation;
+                if (values[i] is { } value)
+                {
+                    result.Add((value, location));
+                }
+                else
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, location, name));
+                }
+            }
+
+            return result;
+        }
+
+        private static List<string?>? ReadStrings(TypedConstant constant, bool allowNullElements = false)
+        {
+            if (constant.Kind != TypedConstantKind.Array || constant.IsNull)
+            {
+                return null;
+            }
+
+            var list = new List<string?>();
+            foreach (var element in constant.Values)
+            {
+                if (element.Value is string s)
+                {
+                    list.Add(s);
+                }
+                else if (allowNullElements)
+                {
+                    list.Add(null);
+                }
+                else
+                {
+                    return null;
+                }
+            }
+
+            return list;
+        }
+
+        private static string Short(string attributeName) =>
+            attributeName.EndsWith("Attribute", StringComparison.Ordinal) ? attributeName.Substring(0, attributeName.Length - "Attribute".Length) : attributeName;
+    }
+}

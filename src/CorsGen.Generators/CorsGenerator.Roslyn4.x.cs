@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using System.Linq;
+using CorsGen.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CorsGen.Generators;
+
+/// <summary>
+/// Compiles CorsGen's attributes on minimal-API endpoint classes into route registrations,
+/// allocation-free preflight handlers and the CORS headers of actual responses.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed partial class CorsGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValueProvider<ImmutableArray<RouteParseResult>>? all = null;
+        foreach (var (metadataName, httpMethod) in Parser.RouteAttributes)
+        {
+            var results = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    metadataName,
+                    static (node, _) => node is MethodDeclarationSyntax,
+                    (attributeContext, cancellationToken) => Parser.ParseRoutes(attributeContext, httpMethod, cancellationToken))
+                .WithTrackingName(TrackingNames.Routes)
+                .Collect();
+            all = all is null
+                ? results
+                : all.Value.Combine(results).Select(static (pair, _) => pair.Left.AddRange(pair.Right));
+        }
+
+        var parsed = all!.Value;
+
+        // Diagnostics travel apart from the model, so locations never enter the cached route specs.
+        context.RegisterSourceOutput(
+            parsed.Select(static (results, _) => results.SelectMany(r => r.Diagnostics).Distinct().ToEquatableArray()),
+            static (spc, diagnostics) =>
+            {
+                foreach (var diagnostic in diagnostics)
+                {
+                    spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+                }
+            });
+
+        var routes = parsed
+            .Select(static (results, _) => results.SelectMany(r => r.Routes).ToEquatableArray())
+            .WithTrackingName(TrackingNames.CollectedRoutes);
+
+        var classes = routes
+            .SelectMany(static (all, _) => ClassModels.Build(all.ToImmutableArray()))
+            .WithTrackingName(TrackingNames.EndpointClasses);
+
+        context.RegisterSourceOutput(classes, static (spc, model) =>
+            spc.AddSource(Emitter.HintName(model.Class), Emitter.Emit(model)));
+    }
+}

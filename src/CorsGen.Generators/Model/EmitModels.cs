@@ -1,0 +1,30 @@
+namespace CorsGen.Generators.Model;
+
+/// <summary>A policy as emitted, with its allowed methods resolved against the whole compilation.</summary>
+internal sealed record PolicyModel(CorsPolicySpec Spec, EquatableArray<string> AllowedMethods);
+
+/// <summary>A route as emitted: the framework Map* call, and the index of its policy (-1: no CORS).</summary>
+internal sealed record RouteModel(
+    string MethodName,
+    string Pattern,
+    EquatableArray<string> HttpMethods,
+    int PolicyIndex,
+    int PreflightIndex);
+
+/// <summary>Which policy answers a preflight that asks for <see cref="Method"/>.</summary>
+internal sealed record MethodDispatch(string Method, int PolicyIndex);
+
+/// <summary>The preflight answer for one route pattern of the class.</summary>
+internal sealed record PreflightModel(
+    string Pattern,
+    EquatableArray<MethodDispatch> Dispatch,
+    int AnyMethodPolicyIndex,
+    string AllowHeaderValue,
+    bool HasUserOptionsRoute);
+
+/// <summary>Everything one generated file needs.</summary>
+internal sealed record EndpointClassModel(
+    EndpointClassSpec Class,
+    EquatableArray<RouteModel> Routes,
+    EquatableArray<PolicyModel> Policies,
+    EquatableArray<PreflightModel> Preflights);

@@ -1,0 +1,40 @@
+namespace CorsGen.Generators.Model;
+
+// Every model here must stay immutable and structurally equal: the incremental pipeline compares
+// them to decide what to regenerate. No ISymbol, SyntaxNode, Location or Compilation.
+
+/// <summary>A type declaration the generated partial must repeat, outermost first.</summary>
+internal sealed record TypeDeclarationSpec(string Keyword, string Name);
+
+/// <summary>The endpoint class a route belongs to.</summary>
+internal sealed record EndpointClassSpec(
+    string Namespace,
+    string Name,
+    string FullyQualifiedName,
+    EquatableArray<TypeDeclarationSpec> ContainingTypes,
+    bool IsPublic);
+
+/// <summary>A subdomain origin pattern such as <c>https://*.example.com:8443</c>, split for matching.</summary>
+internal sealed record SubdomainPatternSpec(string SchemePrefix, string HostSuffix, string PortSuffix);
+
+/// <summary>One route's effective CORS policy (method attributes replace class attributes one by one).</summary>
+internal sealed record CorsPolicySpec(
+    EquatableArray<string> ExactOrigins,
+    EquatableArray<SubdomainPatternSpec> SubdomainPatterns,
+    bool AnyOrigin,
+    EquatableArray<string>? Methods,
+    bool AnyMethod,
+    EquatableArray<string> Headers,
+    bool AnyHeader,
+    EquatableArray<string> ExposeHeaders,
+    bool AllowCredentials,
+    int? MaxAgeSeconds,
+    bool RefuseAll);
+
+/// <summary>One route attribute on one method.</summary>
+internal sealed record RouteSpec(
+    EndpointClassSpec Class,
+    string MethodName,
+    string Pattern,
+    EquatableArray<string> HttpMethods,
+    CorsPolicySpec? Policy);

@@ -1,0 +1,14 @@
+namespace CorsGen.Generators;
+
+/// <summary>Names of the incremental pipeline steps, for incrementality tests.</summary>
+public static class TrackingNames
+{
+    /// <summary>Routes parsed from one route attribute kind.</summary>
+    public const string Routes = nameof(Routes);
+
+    /// <summary>All routes of the compilation together.</summary>
+    public const string CollectedRoutes = nameof(CollectedRoutes);
+
+    /// <summary>One emit model per endpoint class.</summary>
+    public const string EndpointClasses = nameof(EndpointClasses);
+}
