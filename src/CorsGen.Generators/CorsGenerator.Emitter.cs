@@ -62,7 +62,10 @@ public sealed partial class CorsGenerator
         private static void EmitExtensions(SourceWriter w, EndpointClassSpec cls)
         {
             var accessibility = cls.IsPublic ? "public" : "internal";
-            var extensionsName = string.Join("_", cls.ContainingTypes.Select(t => t.Name).Concat(new[] { cls.Name })) + "CorsGenExtensions";
+            // The namespace is part of the name so two endpoint classes called alike never collide here.
+            var extensionsName = string.Join("_", cls.Namespace.Split(new[] { '.' }, StringSplitOptions.RemoveEmptyEntries)
+                .Concat(cls.ContainingTypes.Select(t => t.Name))
+                .Concat(new[] { cls.Name })) + "CorsGenExtensions";
             var xmlName = cls.FullyQualifiedName.Replace("global::", string.Empty);
             w.Open("namespace Microsoft.AspNetCore.Builder");
             w.Line($"/// <summary>Maps the routes of <see cref=\"{xmlName}\"/> with their compiled CORS policies.</summary>");
