@@ -1,0 +1,117 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CorsGen.Benchmarks;
+
+/// <summary>
+/// Each scenario as a triple on the same prepared HttpContext: the floor (baseline), CorsGen's
+/// generated handler, and ASP.NET Core's CorsMiddleware with the equivalent policy. OnStarting
+/// callbacks are fired inside the measured call for all three.
+/// </summary>
+[MemoryDiagnoser]
+public class CorsBenchmarks
+{
+    private DefaultHttpContext _context = null!;
+    private ReplayingResponseFeature _response = null!;
+    private RequestDelegate _floor = null!;
+    private RequestDelegate _corsGen = null!;
+    private CorsMiddleware _aspNetCore = null!;
+    private ICorsPolicyProvider _policyProvider = null!;
+
+    public static IEnumerable<string> ScenarioNames => ScenarioCatalog.All.Select(s => s.Name);
+
+    [ParamsSource(nameof(ScenarioNames))]
+    public string Scenario { get; set; } = ScenarioCatalog.All[0].Name;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var scenario = ScenarioCatalog.Get(Scenario);
+        var app = GeneratedApp.Instance;
+        (_context, _response) = BenchmarkContext.Create(scenario, app.Services);
+        _floor = FloorHandlers.For(scenario);
+        _corsGen = GeneratedApp.FindRequestDelegate(scenario.Path, scenario.IsPreflight ? HttpMethods.Options : scenario.Method);
+
+        var policy = scenario.AspNetPolicy(new CorsPolicyBuilder()).Build();
+        var corsService = new CorsService(Options.Create(new CorsOptions()), NullLoggerFactory.Instance);
+        _aspNetCore = new CorsMiddleware(static _ => Task.CompletedTask, corsService, policy, NullLoggerFactory.Instance);
+        _policyProvider = new DefaultCorsPolicyProvider(Options.Create(new CorsOptions()));
+
+        // Fail fast if a handler does not answer the way the scenario says.
+        Floor();
+        var floorStatus = _context.Response.StatusCode;
+        CorsGen();
+        if (_context.Response.StatusCode != floorStatus)
+        {
+            throw new InvalidOperationException($"{Scenario}: CorsGen answered {_context.Response.StatusCode}, the floor {floorStatus}.");
+        }
+    }
+
+    [Benchmark(Baseline = true)]
+    public Task Floor()
+    {
+        _response.Reset();
+        _floor(_context);
+        return _response.FireOnStarting();
+    }
+
+    [Benchmark]
+    public Task CorsGen()
+    {
+        _response.Reset();
+        _corsGen(_context);
+        return _response.FireOnStarting();
+    }
+
+    [Benchmark]
+    public Task AspNetCore()
+    {
+        _response.Reset();
+        _aspNetCore.Invoke(_context, _policyProvider);
+        return _response.FireOnStarting();
+    }
+}
+
+/// <summary>The benchmark endpoint classes mapped once, as an application maps them.</summary>
+public static class GeneratedApp
+{
+    private static readonly Lazy<WebApplication> App = new(() =>
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapSingleOriginEndpoints();
+        app.MapTenOriginsEndpoints();
+        app.MapHundredOriginsEndpoints();
+        app.MapSubdomainEndpoints();
+        app.MapAnyOriginEndpoints();
+        app.MapListedHeadersEndpoints();
+        app.MapAnyHeadersEndpoints();
+        return app;
+    });
+
+    public static WebApplication Instance => App.Value;
+
+    public static RequestDelegate FindRequestDelegate(string path, string method)
+    {
+        var endpoints = ((IEndpointRouteBuilder)Instance).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>();
+        foreach (var endpoint in endpoints)
+        {
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
+            if (string.Equals("/" + endpoint.RoutePattern.RawText?.TrimStart('/'), path, StringComparison.OrdinalIgnoreCase)
+                && methods is not null && methods.Contains(method, StringComparer.OrdinalIgnoreCase))
+            {
+                return endpoint.RequestDelegate ?? throw new InvalidOperationException($"{method} {path} has no request delegate.");
+            }
+        }
+
+        throw new InvalidOperationException($"No endpoint {method} {path}.");
+    }
+}
