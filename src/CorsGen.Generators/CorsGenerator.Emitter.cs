@@ -153,10 +153,22 @@ public sealed partial class CorsGenerator
                     conventions.Add($".Add(AnswerPreflights{route.PreflightIndex})");
                 }
 
-                w.Line(calls[i] + (conventions.Count == 0 ? ";" : string.Empty));
-                for (var c = 0; c < conventions.Count; c++)
+                if (conventions.Count <= 1)
                 {
-                    w.Line("    " + conventions[c] + (c == conventions.Count - 1 ? ";" : string.Empty));
+                    w.Line(calls[i] + (conventions.Count == 0 ? ";" : string.Empty));
+                    foreach (var convention in conventions)
+                    {
+                        w.Line("    " + convention + ";");
+                    }
+                }
+                else
+                {
+                    // IEndpointConventionBuilder.Add returns void, so several conventions need a local.
+                    w.Line($"var route{i} = {calls[i]};");
+                    foreach (var convention in conventions)
+                    {
+                        w.Line($"route{i}{convention};");
+                    }
                 }
             }
 

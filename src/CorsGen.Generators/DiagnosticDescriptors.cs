@@ -57,6 +57,50 @@ internal static class DiagnosticDescriptors
         "The argument of [{0}] must be a compile-time constant string, not null or a computed value",
         DiagnosticSeverity.Error);
 
-    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
-        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+    /// <summary>CORSGEN012: <c>AllowAnyOrigin()</c> with <c>AllowCredentials()</c> on one CorsPolicyBuilder.</summary>
+    public static readonly DiagnosticDescriptor AspNetAnyOriginWithCredentials = Create(
+        "CORSGEN012",
+        "AllowAnyOrigin() cannot be combined with AllowCredentials()",
+        "This CORS policy calls AllowAnyOrigin() and AllowCredentials(); ASP.NET Core throws InvalidOperationException for it at run time, and browsers reject '*' with credentials; use WithOrigins(...) with the trusted origins",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CORSGEN013: <c>SetIsOriginAllowed(_ =&gt; true)</c> with <c>AllowCredentials()</c>.</summary>
+    public static readonly DiagnosticDescriptor AspNetAllowAllPredicateWithCredentials = Create(
+        "CORSGEN013",
+        "An origin predicate that always returns true reflects every origin with credentials",
+        "SetIsOriginAllowed(...) is given a predicate that always returns true, and the policy calls AllowCredentials(): every web site can read this API's authenticated responses; check the origin against a list of trusted origins",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CORSGEN014: <c>WithOrigins(...)</c> with an origin that never matches.</summary>
+    public static readonly DiagnosticDescriptor AspNetInvalidOrigin = Create(
+        "CORSGEN014",
+        "WithOrigins() entry can never match",
+        "'{0}' can never match a browser's Origin header: {1}",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>CORSGEN015: CORS endpoint metadata in a program that never calls <c>UseCors()</c>.</summary>
+    public static readonly DiagnosticDescriptor AspNetCorsMetadataWithoutMiddleware = Create(
+        "CORSGEN015",
+        "CORS metadata without UseCors()",
+        "'{0}' attaches an ASP.NET Core CORS policy, but nothing in this project calls UseCors(): every request to this endpoint fails with a 500 at run time; call app.UseCors() after UseRouting()",
+        DiagnosticSeverity.Warning,
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>CORSGEN016: the request's Origin written into Access-Control-Allow-Origin next to credentials.</summary>
+    public static readonly DiagnosticDescriptor ReflectedOriginWithCredentials = Create(
+        "CORSGEN016",
+        "Request origin reflected with credentials",
+        "The request's Origin header is copied into Access-Control-Allow-Origin while Access-Control-Allow-Credentials is 'true': any web site can read authenticated responses; compare the origin with a list of trusted origins first, or use CorsGen's [AllowOrigins]",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>CORSGEN017: a global <c>UseCors()</c> default policy next to CorsGen endpoints.</summary>
+    public static readonly DiagnosticDescriptor DefaultPolicyShadowsCorsGen = Create(
+        "CORSGEN017",
+        "A global UseCors() policy answers CorsGen's preflights",
+        "This UseCors() applies a policy to every request, so ASP.NET Core's middleware answers the preflights of CorsGen's endpoint classes before their OPTIONS routes run; remove the global policy and attach ASP.NET Core policies per endpoint with RequireCors(...)",
+        DiagnosticSeverity.Warning,
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, params string[] customTags) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md", customTags: customTags);
 }

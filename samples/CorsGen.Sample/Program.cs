@@ -1,0 +1,129 @@
+// CorsGen sample: a C# port of the bareASGI "info" CORS demo.
+//
+// Two servers run in this one process, both on 127.0.0.1 only:
+//   - the REST API (InfoEndpoints.cs) on http://127.0.0.1:9010: GET /info, POST /info (JSON), and
+//     /info-nocors, the same routes with [DisableCors];
+//   - the web server on http://127.0.0.1:9000, whose page calls the API from that other origin.
+// Open the page: the GET on load and the preflighted POST of the form work; the POST to
+// /info-nocors is refused by the browser (fetch rejects with a TypeError).
+//
+// Options: --api-port N (default 9010), --web-port N (default 9000), --api-url URL (the API base the
+// page calls, by default the API server's own address).
+//
+// The allowed origin is compiled into [AllowOrigins(InfoEndpoints.AllowedOrigin)]: attribute
+// arguments are compile-time constants, and CorsGen turns them into code at build time. So
+// --allowed-origin is not supported (until origins from configuration land), and a --web-port
+// other than 9000 gives the page an origin the API does not allow: change the constant and rebuild.
+
+using CorsGen.Sample;
+
+if (!TryParseArguments(args, out var apiPort, out var webPort, out var apiUrl))
+{
+    return 2;
+}
+
+var options = new SampleOptions
+{
+    ApiPort = apiPort,
+    WebPort = webPort,
+    ApiUrl = apiUrl,
+    OnApiRequest = request => Console.WriteLine($"API  {request}"),
+};
+
+SampleServers servers;
+try
+{
+    servers = await SampleServers.StartAsync(options);
+}
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 1;
+}
+
+await using (servers)
+{
+    Console.WriteLine($"REST API:  {servers.ApiUrl}  (allows the origin {InfoEndpoints.AllowedOrigin})");
+    Console.WriteLine($"Web page:  {servers.WebUrl}/");
+    if (servers.WebUrl != InfoEndpoints.AllowedOrigin)
+    {
+        Console.WriteLine($"Note: the page's origin {servers.WebUrl} is not the allowed origin, so the browser will refuse every API call.");
+    }
+
+    Console.WriteLine("Press Ctrl+C to stop.");
+    await servers.WaitForShutdownAsync();
+}
+
+return 0;
+
+// Accepts --name value and --name=value; reports anything else on stderr.
+static bool TryParseArguments(string[] args, out int apiPort, out int webPort, out string? apiUrl)
+{
+    apiPort = SampleServers.DefaultApiPort;
+    webPort = SampleServers.DefaultWebPort;
+    apiUrl = null;
+
+    for (var i = 0; i < args.Length; i++)
+    {
+        var name = args[i];
+        string? value;
+        var equals = name.IndexOf('=');
+        if (equals > 0)
+        {
+            value = name[(equals + 1)..];
+            name = name[..equals];
+        }
+        else
+        {
+            value = i + 1 < args.Length ? args[++i] : null;
+        }
+
+        switch (name)
+        {
+            case "--api-port":
+                if (!TryParsePort(name, value, out apiPort))
+                {
+                    return false;
+                }
+
+                break;
+            case "--web-port":
+                if (!TryParsePort(name, value, out webPort))
+                {
+                    return false;
+                }
+
+                break;
+            case "--api-url":
+                if (!Uri.TryCreate(value, UriKind.Absolute, out _))
+                {
+                    Console.Error.WriteLine($"--api-url needs an absolute URL such as http://127.0.0.1:9010, not \"{value}\".");
+                    return false;
+                }
+
+                apiUrl = value;
+                break;
+            case "--allowed-origin":
+                Console.Error.WriteLine(
+                    $"--allowed-origin is not supported: the allowed origin ({InfoEndpoints.AllowedOrigin}) is a compile-time "
+                    + "constant in InfoEndpoints.cs. Change it there and rebuild.");
+                return false;
+            default:
+                Console.Error.WriteLine($"Unknown option \"{name}\". Options: --api-port N, --web-port N, --api-url URL.");
+                return false;
+        }
+    }
+
+    return true;
+}
+
+static bool TryParsePort(string name, string? text, out int port)
+{
+    if (int.TryParse(text, out port) && port is >= 0 and <= 65535)
+    {
+        return true;
+    }
+
+    Console.Error.WriteLine($"{name} needs a port number from 0 to 65535, not \"{text}\".");
+    return false;
+}

@@ -1,0 +1,177 @@
+using System.Net;
+
+namespace CorsGen.Sample;
+
+/// <summary>Where and how <see cref="SampleServers.StartAsync"/> starts the two servers.</summary>
+public sealed record SampleOptions
+{
+    /// <summary>The REST API's port on 127.0.0.1; 0 picks a free one.</summary>
+    public int ApiPort { get; init; } = SampleServers.DefaultApiPort;
+
+    /// <summary>The web page's port on 127.0.0.1; 0 picks a free one.</summary>
+    public int WebPort { get; init; } = SampleServers.DefaultWebPort;
+
+    /// <summary>The API base URL the page calls; by default the API server's own address.</summary>
+    public string? ApiUrl { get; init; }
+
+    /// <summary>Called for every request the API server answers, as its response starts (on a server thread).</summary>
+    public Action<ApiRequest>? OnApiRequest { get; init; }
+}
+
+/// <summary>One request as the API server saw it.</summary>
+/// <param name="Method">The request method.</param>
+/// <param name="Path">The request path.</param>
+/// <param name="Origin">The <c>Origin</c> header, if any.</param>
+/// <param name="AccessControlRequestMethod">The <c>Access-Control-Request-Method</c> header of a preflight, if any.</param>
+/// <param name="StatusCode">The response status.</param>
+public sealed record ApiRequest(string Method, string Path, string? Origin, string? AccessControlRequestMethod, int StatusCode)
+{
+    /// <summary>Whether this is a CORS preflight: <c>OPTIONS</c> with <c>Origin</c> and <c>Access-Control-Request-Method</c>.</summary>
+    public bool IsPreflight => Method == "OPTIONS" && Origin is not null && AccessControlRequestMethod is not null;
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"{Method} {Path}"
+        + (Origin is null ? "" : $"  Origin: {Origin}")
+        + (AccessControlRequestMethod is null ? "" : $"  Access-Control-Request-Method: {AccessControlRequestMethod}")
+        + $"  -> {StatusCode}";
+}
+
+/// <summary>
+/// The two servers of the demo, in one process: the REST API (<see cref="InfoEndpoints"/>) and the
+/// web server whose page calls it from another origin.
+/// </summary>
+public sealed class SampleServers : IAsyncDisposable
+{
+    /// <summary>The API's port in the bareASGI demo.</summary>
+    public const int DefaultApiPort = 9010;
+
+    /// <summary>The web page's port in the bareASGI demo, part of <see cref="InfoEndpoints.AllowedOrigin"/>.</summary>
+    public const int DefaultWebPort = 9000;
+
+    private readonly WebApplication _api;
+    private readonly WebApplication _web;
+
+    private SampleServers(WebApplication api, string apiUrl, WebApplication web, string webUrl)
+    {
+        _api = api;
+        _web = web;
+        ApiUrl = apiUrl;
+        WebUrl = webUrl;
+
+        // One Ctrl+C (or one StopApplication) stops both.
+        api.Lifetime.ApplicationStopping.Register(web.Lifetime.StopApplication);
+        web.Lifetime.ApplicationStopping.Register(api.Lifetime.StopApplication);
+    }
+
+    /// <summary>The API server's address, e.g. <c>http://127.0.0.1:9010</c>.</summary>
+    public string ApiUrl { get; }
+
+    /// <summary>The web page's address and origin, e.g. <c>http://127.0.0.1:9000</c>.</summary>
+    public string WebUrl { get; }
+
+    /// <summary>Starts the API server, then the web server.</summary>
+    /// <param name="options">Ports and hooks; the defaults are the demo's 9010 and 9000.</param>
+    /// <param name="cancellationToken">Cancels start-up.</param>
+    /// <returns>The running servers; dispose to stop them.</returns>
+    /// <exception cref="InvalidOperationException">A port could not be bound.</exception>
+    public static async Task<SampleServers> StartAsync(SampleOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new SampleOptions();
+
+        var api = CreateApi(options);
+        var apiUrl = await StartOnLoopbackAsync(api, "API", cancellationToken);
+        try
+        {
+            var web = CreateWeb(options.ApiUrl ?? apiUrl, options.WebPort);
+            var webUrl = await StartOnLoopbackAsync(web, "web", cancellationToken);
+            return new SampleServers(api, apiUrl, web, webUrl);
+        }
+        catch
+        {
+            await api.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Completes when both servers have stopped (Ctrl+C, SIGTERM or <see cref="DisposeAsync"/>).</summary>
+    public Task WaitForShutdownAsync() => Task.WhenAll(_api.WaitForShutdownAsync(), _web.WaitForShutdownAsync());
+
+    /// <summary>Stops and disposes both servers.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await Task.WhenAll(_web.StopAsync(), _api.StopAsync());
+        await _web.DisposeAsync();
+        await _api.DisposeAsync();
+    }
+
+    private static WebApplication CreateApi(SampleOptions options)
+    {
+        var app = CreateApplication(options.ApiPort);
+        if (options.OnApiRequest is { } onRequest)
+        {
+            // Reported when the response starts, so before the client can have seen it.
+            app.Use((context, next) =>
+            {
+                context.Response.OnStarting(() =>
+                {
+                    var headers = context.Request.Headers;
+                    onRequest(new ApiRequest(
+                        context.Request.Method,
+                        context.Request.Path.Value ?? "",
+                        headers.Origin.Count == 0 ? null : headers.Origin.ToString(),
+                        headers.AccessControlRequestMethod.Count == 0 ? null : headers.AccessControlRequestMethod.ToString(),
+                        context.Response.StatusCode));
+                    return Task.CompletedTask;
+                });
+                return next(context);
+            });
+        }
+
+        // Generated by CorsGen from InfoEndpoints: its routes and the preflight route of /info.
+        app.MapInfoEndpoints();
+        return app;
+    }
+
+    private static WebApplication CreateWeb(string apiUrl, int port)
+    {
+        var app = CreateApplication(port);
+        var page = LoadPage(apiUrl);
+        app.MapGet("/", () => Results.Content(page, "text/html; charset=utf-8"));
+        return app;
+    }
+
+    private static WebApplication CreateApplication(int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        return builder.Build();
+    }
+
+    private static string LoadPage(string apiUrl)
+    {
+        using var stream = typeof(SampleServers).Assembly.GetManifestResourceStream("CorsGen.Sample.index.html")
+            ?? throw new InvalidOperationException("The embedded resource CorsGen.Sample.index.html is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Replace("{{API_BASE}}", WebUtility.HtmlEncode(apiUrl.TrimEnd('/')), StringComparison.Ordinal);
+    }
+
+    // Returns the bound address, so that port 0 reports the port Kestrel picked.
+    private static async Task<string> StartOnLoopbackAsync(WebApplication app, string role, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            await app.DisposeAsync();
+            throw new InvalidOperationException(
+                $"The {role} server could not listen on 127.0.0.1: {ex.Message} Stop whatever uses the port, or choose another with --api-port/--web-port.",
+                ex);
+        }
+
+        return app.Urls.First().TrimEnd('/');
+    }
+}
