@@ -1,0 +1,465 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CorsGen.Generators.Analyzers;
+
+/// <summary>
+/// Checks code written against ASP.NET Core's own CORS (CorsPolicyBuilder, UseCors, RequireCors) and
+/// hand-written CORS headers, so every ASP.NET Core app that references CorsGen gains from it.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
+{
+    private const string PolicyBuilderName = "Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder";
+    private const string CorsOptionsName = "Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions";
+    private const string UseCorsExtensionsName = "Microsoft.AspNetCore.Builder.CorsMiddlewareExtensions";
+    private const string RequireCorsExtensionsName = "Microsoft.AspNetCore.Builder.CorsEndpointConventionBuilderExtensions";
+    private const string EnableCorsAttributeName = "Microsoft.AspNetCore.Cors.EnableCorsAttribute";
+    private const string HeaderDictionaryName = "Microsoft.AspNetCore.Http.IHeaderDictionary";
+    private const string AllowOrigin = "Access-Control-Allow-Origin";
+    private const string AllowCredentials = "Access-Control-Allow-Credentials";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.AspNetAnyOriginWithCredentials,
+        DiagnosticDescriptors.AspNetAllowAllPredicateWithCredentials,
+        DiagnosticDescriptors.AspNetInvalidOrigin,
+        DiagnosticDescriptors.AspNetCorsMetadataWithoutMiddleware,
+        DiagnosticDescriptors.ReflectedOriginWithCredentials,
+        DiagnosticDescriptors.DefaultPolicyShadowsCorsGen);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var types = new KnownTypes(start.Compilation);
+            if (types.HeaderDictionary is null)
+            {
+                return; // Not an ASP.NET Core compilation.
+            }
+
+            var program = new ProgramFacts();
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                var builderCalls = new ConcurrentQueue<IInvocationOperation>();
+                var headerWrites = new ConcurrentQueue<HeaderWrite>();
+                block.RegisterOperationAction(
+                    operation => CollectInvocation((IInvocationOperation)operation.Operation, types, program, builderCalls, headerWrites),
+                    OperationKind.Invocation);
+                block.RegisterOperationAction(
+                    operation => CollectAssignment((ISimpleAssignmentOperation)operation.Operation, types, headerWrites),
+                    OperationKind.SimpleAssignment);
+                block.RegisterOperationBlockEndAction(end =>
+                {
+                    AnalyzePolicyBuilders(end, builderCalls.ToArray());
+                    AnalyzeHeaderWrites(end, headerWrites.ToArray());
+                });
+            });
+
+            start.RegisterSymbolAction(symbol => CollectSymbol(symbol.Symbol, types, program), SymbolKind.NamedType, SymbolKind.Method);
+            start.RegisterCompilationEndAction(end => program.Report(end));
+        });
+    }
+
+    private static void CollectInvocation(
+        IInvocationOperation invocation,
+        KnownTypes types,
+        ProgramFacts program,
+        ConcurrentQueue<IInvocationOperation> builderCalls,
+        ConcurrentQueue<HeaderWrite> headerWrites)
+    {
+        var method = invocation.TargetMethod;
+        var containing = method.ContainingType;
+        if (containing is null)
+        {
+            return;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(containing, types.PolicyBuilder))
+        {
+            builderCalls.Enqueue(invocation);
+            return;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(containing, types.UseCorsExtensions) && method.Name == "UseCors")
+        {
+            program.UseCorsCalls.Enqueue((invocation.Syntax.GetLocation(), GlobalPolicy(invocation)));
+            return;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(containing, types.RequireCorsExtensions) && method.Name == "RequireCors")
+        {
+            program.CorsMetadataUses.Enqueue((NameLocation(invocation), "RequireCors(...)"));
+            return;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(containing, types.CorsOptions) && method.Name == "AddDefaultPolicy")
+        {
+            program.HasDefaultPolicy = true;
+            return;
+        }
+
+        // headers.Append("Access-Control-Allow-Origin", value), Add, TryAdd, Set.
+        if (method.Name is "Append" or "Add" or "TryAdd" or "Set" or "AppendCommaSeparatedValues"
+            && invocation.Arguments.Length >= 2
+            && IsHeaderDictionary(invocation.Instance?.Type ?? (method.IsExtensionMethod ? method.Parameters[0].Type : null), types)
+            && HeaderName(ArgumentValue(invocation, 0)) is { } name)
+        {
+            headerWrites.Enqueue(new HeaderWrite(name, ArgumentValue(invocation, 1), invocation.Syntax.GetLocation()));
+        }
+    }
+
+    private static void CollectAssignment(ISimpleAssignmentOperation assignment, KnownTypes types, ConcurrentQueue<HeaderWrite> headerWrites)
+    {
+        if (assignment.Target is not IPropertyReferenceOperation property || !IsHeaderDictionary(property.Instance?.Type, types))
+        {
+            return;
+        }
+
+        string? name = null;
+        if (property.Property.IsIndexer && property.Arguments.Length == 1)
+        {
+            name = HeaderName(property.Arguments[0].Value);
+        }
+        else if (property.Property.Name == "AccessControlAllowOrigin")
+        {
+            name = AllowOrigin;
+        }
+        else if (property.Property.Name == "AccessControlAllowCredentials")
+        {
+            name = AllowCredentials;
+        }
+
+        if (name is not null)
+        {
+            headerWrites.Enqueue(new HeaderWrite(name, assignment.Value, assignment.Syntax.GetLocation()));
+        }
+    }
+
+    private static void CollectSymbol(ISymbol symbol, KnownTypes types, ProgramFacts program)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            var attributeClass = attribute.AttributeClass;
+            if (attributeClass is null)
+            {
+                continue;
+            }
+
+            if (types.EnableCorsAttribute is not null && SymbolEqualityComparer.Default.Equals(attributeClass, types.EnableCorsAttribute))
+            {
+                var location = attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? symbol.Locations.FirstOrDefault() ?? Location.None;
+                program.CorsMetadataUses.Enqueue((location, "[EnableCors]"));
+            }
+
+            if (attributeClass.ContainingNamespace?.ToDisplayString() == "CorsGen" && attributeClass.Name == "AllowOriginsAttribute")
+            {
+                program.HasCorsGenEndpoints = true;
+            }
+        }
+    }
+
+    // Rules 12, 13, 14: calls on one CorsPolicyBuilder, grouped by the builder they start from.
+    private static void AnalyzePolicyBuilders(OperationBlockAnalysisContext context, IInvocationOperation[] calls)
+    {
+        foreach (var policy in calls.GroupBy(c => BuilderRoot(c.Instance)))
+        {
+            if (policy.Key is null)
+            {
+                continue;
+            }
+
+            var all = policy.OrderBy(c => c.Syntax.SpanStart).ToList();
+            var credentials = all.FirstOrDefault(c => c.TargetMethod.Name == "AllowCredentials");
+            var anyOrigin = all.FirstOrDefault(c => c.TargetMethod.Name == "AllowAnyOrigin"
+                || (c.TargetMethod.Name == "WithOrigins" && ConstantStrings(c).Any(o => o.Value == "*")));
+            var allowAll = all.FirstOrDefault(c => c.TargetMethod.Name == "SetIsOriginAllowed" && c.Arguments.Length == 1 && AlwaysReturnsTrue(c.Arguments[0].Value));
+            var wildcardSubdomains = all.Any(c => c.TargetMethod.Name == "SetIsOriginAllowedToAllowWildcardSubdomains");
+
+            if (credentials is not null && anyOrigin is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AspNetAnyOriginWithCredentials, NameLocation(credentials)));
+            }
+
+            if (credentials is not null && allowAll is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AspNetAllowAllPredicateWithCredentials, NameLocation(allowAll)));
+            }
+
+            foreach (var withOrigins in all.Where(c => c.TargetMethod.Name == "WithOrigins"))
+            {
+                foreach (var (origin, location) in ConstantStrings(withOrigins))
+                {
+                    if (AspNetOriginError(origin, wildcardSubdomains) is { } error)
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AspNetInvalidOrigin, location, origin, error));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// ASP.NET Core lower-cases WithOrigins entries and punycodes http(s) IDN hosts itself; every other
+    /// deviation from a serialized origin stays and never matches (dotnet/aspnetcore#3060).
+    /// </summary>
+    internal static string? AspNetOriginError(string origin, bool wildcardSubdomains)
+    {
+        if (origin == "*" || origin.Any(c => c > 0x7E))
+        {
+            return null;
+        }
+
+        var parsed = OriginSyntax.Parse(origin.ToLowerInvariant());
+        return parsed.Kind switch
+        {
+            OriginKind.Invalid => parsed.Error,
+            OriginKind.SubdomainPattern when !wildcardSubdomains => "a '*.' pattern only matches after SetIsOriginAllowedToAllowWildcardSubdomains()",
+            _ => null,
+        };
+    }
+
+    // Rule 16: in one method, the request's Origin written into ACAO and ACAC set to "true".
+    private static void AnalyzeHeaderWrites(OperationBlockAnalysisContext context, HeaderWrite[] writes)
+    {
+        var credentials = writes.Any(w => string.Equals(w.Name, AllowCredentials, StringComparison.OrdinalIgnoreCase)
+            && Unwrap(w.Value)?.ConstantValue is { HasValue: true, Value: string v } && string.Equals(v.Trim(), "true", StringComparison.OrdinalIgnoreCase));
+        if (!credentials)
+        {
+            return;
+        }
+
+        var declarations = context.OperationBlocks
+            .SelectMany(b => b.DescendantsAndSelf())
+            .OfType<IVariableDeclaratorOperation>()
+            .ToList();
+        foreach (var write in writes.Where(w => string.Equals(w.Name, AllowOrigin, StringComparison.OrdinalIgnoreCase)))
+        {
+            if (write.Value is not null && ReadsRequestOrigin(write.Value, declarations, depth: 0))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ReflectedOriginWithCredentials, write.Location));
+            }
+        }
+    }
+
+    private static bool ReadsRequestOrigin(IOperation value, List<IVariableDeclaratorOperation> declarations, int depth)
+    {
+        if (depth > 4)
+        {
+            return false;
+        }
+
+        foreach (var operation in value.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IPropertyReferenceOperation { Property.Name: "Origin", Instance.Type.Name: "IHeaderDictionary" }:
+                    return true;
+                case IPropertyReferenceOperation { Property.IsIndexer: true } indexer
+                    when indexer.Arguments.Length == 1 && string.Equals(HeaderName(indexer.Arguments[0].Value), "Origin", StringComparison.OrdinalIgnoreCase):
+                    return true;
+                case ILocalReferenceOperation local:
+                    var declarator = declarations.FirstOrDefault(d => SymbolEqualityComparer.Default.Equals(d.Symbol, local.Local));
+                    var initializer = declarator?.Initializer?.Value ?? declarator?.GetVariableInitializer()?.Value;
+                    if (initializer is not null && ReadsRequestOrigin(initializer, declarations, depth + 1))
+                    {
+                        return true;
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The builder a fluent chain starts from: a parameter, local, field or <c>new CorsPolicyBuilder()</c>.</summary>
+    private static object? BuilderRoot(IOperation? operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    continue;
+                case IInvocationOperation { Instance: { } instance } invocation
+                    when invocation.TargetMethod.ContainingType?.ToDisplayString() == PolicyBuilderName:
+                    operation = instance;
+                    continue;
+                case IParameterReferenceOperation parameter:
+                    return parameter.Parameter;
+                case ILocalReferenceOperation local:
+                    return local.Local;
+                case IFieldReferenceOperation field:
+                    return field.Field;
+                case IObjectCreationOperation creation:
+                    return creation.Syntax;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    private static bool AlwaysReturnsTrue(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        if (operation is IDelegateCreationOperation delegateCreation)
+        {
+            operation = delegateCreation.Target;
+        }
+
+        if (operation is not IAnonymousFunctionOperation lambda)
+        {
+            return false;
+        }
+
+        var returns = lambda.Body.Descendants().OfType<IReturnOperation>().ToList();
+        return returns.Count > 0
+            && returns.All(r => r.ReturnedValue?.ConstantValue is { HasValue: true, Value: true });
+    }
+
+    private static IEnumerable<(string Value, Location Location)> ConstantStrings(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                foreach (var element in initializer.ElementValues)
+                {
+                    if (element.ConstantValue is { HasValue: true, Value: string s })
+                    {
+                        yield return (s, element.Syntax.GetLocation());
+                    }
+                }
+            }
+            else if (argument.Value.ConstantValue is { HasValue: true, Value: string single })
+            {
+                yield return (single, argument.Value.Syntax.GetLocation());
+            }
+        }
+    }
+
+    private static bool GlobalPolicy(IInvocationOperation useCors) =>
+        // UseCors() alone uses the default policy (global only when one is registered);
+        // UseCors("name") and UseCors(policy => ...) apply to every request.
+        useCors.Arguments.Length > 1;
+
+    private static IOperation? ArgumentValue(IInvocationOperation invocation, int index)
+    {
+        // Extension methods called in reduced form list the receiver as argument 0.
+        var offset = invocation.Instance is null && invocation.TargetMethod.IsExtensionMethod ? 1 : 0;
+        var i = index + offset;
+        return i < invocation.Arguments.Length ? invocation.Arguments[i].Value : null;
+    }
+
+    // Strings reach StringValues parameters through implicit conversions.
+    private static IOperation? Unwrap(IOperation? operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    private static string? HeaderName(IOperation? operation)
+    {
+        return Unwrap(operation) switch
+        {
+            { ConstantValue: { HasValue: true, Value: string s } } => s,
+            // HeaderNames.* are static readonly fields, not constants.
+            IFieldReferenceOperation { Field.ContainingType.Name: "HeaderNames" } field => field.Field.Name switch
+            {
+                "AccessControlAllowOrigin" => AllowOrigin,
+                "AccessControlAllowCredentials" => AllowCredentials,
+                "Origin" => "Origin",
+                _ => null,
+            },
+            _ => null,
+        };
+    }
+
+    private static bool IsHeaderDictionary(ITypeSymbol? type, KnownTypes types) =>
+        type is not null
+        && (SymbolEqualityComparer.Default.Equals(type, types.HeaderDictionary)
+            || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, types.HeaderDictionary)));
+
+    private static Location NameLocation(IInvocationOperation invocation)
+    {
+        if (invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } syntax)
+        {
+            return Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(member.Name.SpanStart, syntax.Span.End));
+        }
+
+        return invocation.Syntax.GetLocation();
+    }
+
+    private sealed record HeaderWrite(string Name, IOperation? Value, Location Location);
+
+    private sealed class KnownTypes
+    {
+        public KnownTypes(Compilation compilation)
+        {
+            PolicyBuilder = compilation.GetTypeByMetadataName(PolicyBuilderName);
+            CorsOptions = compilation.GetTypeByMetadataName(CorsOptionsName);
+            UseCorsExtensions = compilation.GetTypeByMetadataName(UseCorsExtensionsName);
+            RequireCorsExtensions = compilation.GetTypeByMetadataName(RequireCorsExtensionsName);
+            EnableCorsAttribute = compilation.GetTypeByMetadataName(EnableCorsAttributeName);
+            HeaderDictionary = compilation.GetTypeByMetadataName(HeaderDictionaryName);
+        }
+
+        public INamedTypeSymbol? PolicyBuilder { get; }
+        public INamedTypeSymbol? CorsOptions { get; }
+        public INamedTypeSymbol? UseCorsExtensions { get; }
+        public INamedTypeSymbol? RequireCorsExtensions { get; }
+        public INamedTypeSymbol? EnableCorsAttribute { get; }
+        public INamedTypeSymbol? HeaderDictionary { get; }
+    }
+
+    /// <summary>Facts only the whole program shows (rules 15 and 17), reported at compilation end.</summary>
+    private sealed class ProgramFacts
+    {
+        public ConcurrentQueue<(Location Location, bool AppliesPolicyGlobally)> UseCorsCalls { get; } = new();
+        public ConcurrentQueue<(Location Location, string What)> CorsMetadataUses { get; } = new();
+        public volatile bool HasDefaultPolicy;
+        public volatile bool HasCorsGenEndpoints;
+
+        public void Report(CompilationAnalysisContext context)
+        {
+            if (UseCorsCalls.IsEmpty)
+            {
+                foreach (var (location, what) in CorsMetadataUses)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AspNetCorsMetadataWithoutMiddleware, location, what));
+                }
+            }
+
+            if (HasCorsGenEndpoints)
+            {
+                foreach (var (location, global) in UseCorsCalls)
+                {
+                    if (global || HasDefaultPolicy)
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DefaultPolicyShadowsCorsGen, location));
+                    }
+                }
+            }
+        }
+    }
+}
