@@ -39,11 +39,17 @@ public sealed partial class CorsGenerator
         /// <summary>CORS-safelisted request-header names: always allowed (https://fetch.spec.whatwg.org/#cors-safelisted-request-header).</summary>
         internal static readonly ImmutableArray<string> SafelistedHeaders = ImmutableArray.Create("Accept", "Accept-Language", "Content-Language", "Content-Type");
 
-        public static RouteParseResult ParseRoutes(GeneratorAttributeSyntaxContext context, string? httpMethod, CancellationToken cancellationToken)
+        public static RouteParseResult ParseRoutes(GeneratorAttributeSyntaxContext context, string? httpMethod, CancellationToken cancellationToken) =>
+            context.TargetSymbol is IMethodSymbol method
+                ? ParseMethod(method, context.Attributes, httpMethod, cancellationToken)
+                : Empty;
+
+        /// <summary>One method's route attributes of one kind (all <paramref name="httpMethod"/>, or MapMethods when null).</summary>
+        public static RouteParseResult ParseMethod(IMethodSymbol method, ImmutableArray<AttributeData> routeAttributes, string? httpMethod, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var diagnostics = new List<DiagnosticInfo>();
-            if (context.TargetSymbol is not IMethodSymbol method || method.ContainingType is not { } type)
+            if (method.ContainingType is not { } type)
             {
                 return Empty;
             }
@@ -60,7 +66,7 @@ public sealed partial class CorsGenerator
 
             var policy = ParsePolicy(method, type, diagnostics);
             var routes = new List<RouteSpec>();
-            foreach (var attribute in context.Attributes)
+            foreach (var attribute in routeAttributes)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var route = ParseRouteAttribute(attribute, httpMethod, diagnostics);
@@ -173,6 +179,7 @@ public sealed partial class CorsGenerator
                 {
                     if (!valid.Contains(m))
                     {
+                        CheckMethodCase(m, location, diagnostics);
                         valid.Add(m);
                     }
                 }
@@ -185,11 +192,24 @@ public sealed partial class CorsGenerator
             return valid.Count == 0 ? null : (pattern, valid.ToEquatableArray());
         }
 
-        private static CorsPolicySpec? ParsePolicy(IMethodSymbol method, INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
+        /// <summary>The effective CORS policy of a method: its attributes, else its class's; null without CORS.</summary>
+        internal static CorsPolicySpec? ParsePolicy(IMethodSymbol method, INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
         {
             var methodAttributes = method.GetAttributes();
-            if (Find(methodAttributes, DisableCors) is not null)
+            if (Find(methodAttributes, DisableCors) is { } disable)
             {
+                foreach (var attribute in methodAttributes)
+                {
+                    if (attribute.AttributeClass is { } c && c.ContainingNamespace?.ToDisplayString() == AttributeNamespace && CorsAttributeNames.Contains(c.Name))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(
+                            DiagnosticDescriptors.DisableCorsContradiction,
+                            attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(),
+                            Short(c.Name),
+                            method.Name));
+                    }
+                }
+
                 return null;
             }
 
@@ -235,6 +255,7 @@ public sealed partial class CorsGenerator
             }
 
             var credentials = Effective(AllowCredentials) is not null;
+            CheckWeakTrust(originsAttribute, exact, credentials, diagnostics);
             var refuseAll = false;
             if (anyOrigin && credentials)
             {
@@ -262,6 +283,7 @@ public sealed partial class CorsGenerator
                     }
                     else if (!list.Contains(m))
                     {
+                        CheckMethodCase(m, location, diagnostics);
                         list.Add(m);
                     }
                 }
@@ -278,6 +300,10 @@ public sealed partial class CorsGenerator
                     if (h == "*")
                     {
                         anyHeader = true;
+                        if (Effective(AllowCredentials) is not null)
+                        {
+                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AnyHeaderWithCredentials, location, method.Name));
+                        }
                     }
                     else if (!OriginSyntax.IsToken(h))
                     {
@@ -305,6 +331,10 @@ public sealed partial class CorsGenerator
                     {
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidHeaderName, location, h));
                     }
+                    else if (string.Equals(h, "Set-Cookie", StringComparison.OrdinalIgnoreCase) || string.Equals(h, "Set-Cookie2", StringComparison.OrdinalIgnoreCase))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ForbiddenExposeHeader, location, h));
+                    }
                     else
                     {
                         AddHeaderName(expose, h);
@@ -326,6 +356,14 @@ public sealed partial class CorsGenerator
                     }
                     else
                     {
+                        if (seconds > ChromiumMaxAgeCap)
+                        {
+                            diagnostics.Add(DiagnosticInfo.Create(
+                                DiagnosticDescriptors.MaxAgeAboveBrowserCap,
+                                maxAgeAttribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(),
+                                seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                        }
+
                         maxAge = seconds;
                     }
                 }
@@ -350,6 +388,48 @@ public sealed partial class CorsGenerator
                 credentials,
                 maxAge,
                 refuseAll);
+        }
+
+        private const int ChromiumMaxAgeCap = 7200;
+
+        private static readonly ImmutableHashSet<string> CorsAttributeNames = ImmutableHashSet.Create(
+            "AllowOriginsAttribute", "AllowMethodsAttribute", "AllowHeadersAttribute", "ExposeHeadersAttribute", "AllowCredentialsAttribute", "MaxAgeAttribute");
+
+        // Browsers upper-case only these methods (https://fetch.spec.whatwg.org/#concept-method-normalize).
+        private static readonly ImmutableHashSet<string> NormalizedMethods = ImmutableHashSet.Create("DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT");
+
+        private static void CheckMethodCase(string method, Location? location, List<DiagnosticInfo> diagnostics)
+        {
+            var upper = method.ToUpperInvariant();
+            if (upper != method && (NormalizedMethods.Contains(upper) || upper == "PATCH"))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MethodCase, location, method, upper));
+            }
+        }
+
+        private static void CheckWeakTrust(AttributeData originsAttribute, List<string> exact, bool credentials, List<DiagnosticInfo> diagnostics)
+        {
+            var location = originsAttribute.ApplicationSyntaxReference?.GetSyntax().GetLocation();
+            if (exact.Contains("null"))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    credentials ? DiagnosticDescriptors.NullOriginWithCredentials : DiagnosticDescriptors.NullOrigin,
+                    location));
+            }
+
+            if (credentials && exact.Any(o => o.StartsWith("https://", StringComparison.Ordinal)))
+            {
+                foreach (var insecure in exact.Where(o => o.StartsWith("http://", StringComparison.Ordinal) && !IsLoopback(o)))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InsecureOriginWithCredentials, location, insecure));
+                }
+            }
+        }
+
+        private static bool IsLoopback(string origin)
+        {
+            var host = origin.Substring("http://".Length);
+            return host.StartsWith("127.", StringComparison.Ordinal) || host.StartsWith("localhost", StringComparison.Ordinal) || host.StartsWith("[::1]", StringComparison.Ordinal);
         }
 
         private static void AddHeaderName(List<string> names, string name)

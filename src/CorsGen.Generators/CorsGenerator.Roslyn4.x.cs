@@ -16,14 +16,16 @@ public sealed partial class CorsGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        IncrementalValueProvider<ImmutableArray<RouteParseResult>>? all = null;
+        IncrementalValueProvider<ImmutableArray<EquatableArray<RouteSpec>>>? all = null;
         foreach (var (metadataName, httpMethod) in Parser.RouteAttributes)
         {
             var results = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     metadataName,
                     static (node, _) => node is MethodDeclarationSyntax,
-                    (attributeContext, cancellationToken) => Parser.ParseRoutes(attributeContext, httpMethod, cancellationToken))
+                    // Diagnostics are the analyzers' job (CorsAttributeAnalyzer runs the same parser); the
+                    // generator keeps only the routes, so source positions never enter the pipeline.
+                    (attributeContext, cancellationToken) => Parser.ParseRoutes(attributeContext, httpMethod, cancellationToken).Routes)
                 .WithTrackingName(TrackingNames.Routes)
                 .Collect();
             all = all is null
@@ -31,21 +33,8 @@ public sealed partial class CorsGenerator : IIncrementalGenerator
                 : all.Value.Combine(results).Select(static (pair, _) => pair.Left.AddRange(pair.Right));
         }
 
-        var parsed = all!.Value;
-
-        // Diagnostics travel apart from the model, so locations never enter the cached route specs.
-        context.RegisterSourceOutput(
-            parsed.Select(static (results, _) => results.SelectMany(r => r.Diagnostics).Distinct().ToEquatableArray()),
-            static (spc, diagnostics) =>
-            {
-                foreach (var diagnostic in diagnostics)
-                {
-                    spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-                }
-            });
-
-        var routes = parsed
-            .Select(static (results, _) => results.SelectMany(r => r.Routes).ToEquatableArray())
+        var routes = all!.Value
+            .Select(static (results, _) => results.SelectMany(r => r).ToEquatableArray())
             .WithTrackingName(TrackingNames.CollectedRoutes);
 
         var classes = routes

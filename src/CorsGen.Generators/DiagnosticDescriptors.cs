@@ -57,6 +57,86 @@ internal static class DiagnosticDescriptors
         "The argument of [{0}] must be a compile-time constant string, not null or a computed value",
         DiagnosticSeverity.Error);
 
+    /// <summary>CORSGEN004: the opaque origin <c>"null"</c> is trusted.</summary>
+    public static readonly DiagnosticDescriptor NullOrigin = Create(
+        "CORSGEN004",
+        "The \"null\" origin is trusted",
+        "Allowing the origin \"null\" trusts every sandboxed iframe, data: and file: document and every request after a cross-origin redirect, whatever site made it; allow the real origins instead",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>CORSGEN006: a forbidden response header in <c>[ExposeHeaders]</c>.</summary>
+    public static readonly DiagnosticDescriptor ForbiddenExposeHeader = Create(
+        "CORSGEN006",
+        "Forbidden response header can never be exposed",
+        "'{0}' is a forbidden response-header name: browsers never expose it to scripts, whatever Access-Control-Expose-Headers says",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>CORSGEN007: <c>[AllowHeaders("*")]</c> with credentials.</summary>
+    public static readonly DiagnosticDescriptor AnyHeaderWithCredentials = Create(
+        "CORSGEN007",
+        "Any request header allowed on credentialed requests",
+        "[AllowHeaders(\"*\")] on '{0}' is combined with [AllowCredentials]: browsers read '*' literally on credentialed requests, so CorsGen echoes every requested name instead, Authorization included; list the headers the API needs",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>CORSGEN010: two endpoint classes map one pattern with different CORS policies.</summary>
+    public static readonly DiagnosticDescriptor ConflictingPolicies = Create(
+        "CORSGEN010",
+        "One route pattern, two CORS policies",
+        "'{0}' is mapped with CORS by '{1}' and by '{2}' with different policies; a preflight answers per path, so one of them would answer with the other's policy; put the routes of one pattern in one class or give them the same CORS attributes",
+        DiagnosticSeverity.Error,
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>CORSGEN011: <c>[DisableCors]</c> next to CORS attributes on one method.</summary>
+    public static readonly DiagnosticDescriptor DisableCorsContradiction = Create(
+        "CORSGEN011",
+        "[DisableCors] contradicts another CORS attribute",
+        "[{0}] has no effect on '{1}', which also carries [DisableCors]; remove one of them",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>CORSGEN020: the opaque origin <c>"null"</c> trusted with credentials.</summary>
+    public static readonly DiagnosticDescriptor NullOriginWithCredentials = Create(
+        "CORSGEN020",
+        "The \"null\" origin is trusted with credentials",
+        "Allowing the origin \"null\" with [AllowCredentials] lets any site read authenticated responses from a sandboxed iframe; allow the real origins instead",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CORSGEN021: an <c>http://</c> origin next to <c>https://</c> ones, with credentials.</summary>
+    public static readonly DiagnosticDescriptor InsecureOriginWithCredentials = Create(
+        "CORSGEN021",
+        "Plain-HTTP origin trusted with credentials",
+        "'{0}' is plain HTTP but is trusted with credentials next to HTTPS origins: an attacker on the network can inject script into that origin and read authenticated responses; allow its https:// form",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>CORSGEN022: <c>[MaxAge]</c> above Chromium's cap.</summary>
+    public static readonly DiagnosticDescriptor MaxAgeAboveBrowserCap = Create(
+        "CORSGEN022",
+        "Max-age above the browser cap",
+        "[MaxAge({0})] exceeds Chromium's cap of 7200 seconds (Firefox's is 86400); browsers clamp it",
+        DiagnosticSeverity.Info);
+
+    /// <summary>CORSGEN023: a method name browsers send upper-case, written in another case.</summary>
+    public static readonly DiagnosticDescriptor MethodCase = Create(
+        "CORSGEN023",
+        "Method name in the wrong case",
+        "'{0}' is compared case-sensitively; browsers upper-case only DELETE, GET, HEAD, OPTIONS, POST and PUT and send PATCH as written by the script, which is '{1}' by convention",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>CORSGEN024: <c>[AllowMethods]</c> names a method no route at the pattern maps.</summary>
+    public static readonly DiagnosticDescriptor AllowedMethodNotMapped = Create(
+        "CORSGEN024",
+        "Allowed method is not mapped",
+        "[AllowMethods] on '{0}' allows {1}, but no route at '{2}' maps it, so the actual request would get 405 after a successful preflight",
+        DiagnosticSeverity.Info,
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>CORSGEN001: a hand-mapped unsafe-method route with CORS attributes and no OPTIONS route.</summary>
+    public static readonly DiagnosticDescriptor MissingPreflightRoute = Create(
+        "CORSGEN001",
+        "Hand-mapped route with CORS attributes has no preflight route",
+        "'{0}' maps {1} '{2}' by hand to a handler with CorsGen CORS attributes, which only take effect on [Map{3}] routes: the browser's preflight for it finds no OPTIONS route and the request is blocked; map it with [Map{3}(\"{2}\")] on the method",
+        DiagnosticSeverity.Warning,
+        WellKnownDiagnosticTags.CompilationEnd);
+
     /// <summary>CORSGEN012: <c>AllowAnyOrigin()</c> with <c>AllowCredentials()</c> on one CorsPolicyBuilder.</summary>
     public static readonly DiagnosticDescriptor AspNetAnyOriginWithCredentials = Create(
         "CORSGEN012",

@@ -1,0 +1,231 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using CorsGen.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CorsGen.Generators.Analyzers;
+
+/// <summary>
+/// Reports what CorsGen's attributes get wrong, using the generator's own parser so an attribute means
+/// one thing in the IDE, in <c>dotnet build</c> and in the generated code. The generator itself
+/// reports nothing: it skips what this analyzer reports.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly ImmutableHashSet<string> HandMappedUnsafeMethods = ImmutableHashSet.Create("MapPost", "MapPut", "MapPatch", "MapDelete");
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.MissingPreflightRoute,
+        DiagnosticDescriptors.WildcardOriginWithCredentials,
+        DiagnosticDescriptors.InvalidOrigin,
+        DiagnosticDescriptors.NullOrigin,
+        DiagnosticDescriptors.NegativeMaxAge,
+        DiagnosticDescriptors.ForbiddenExposeHeader,
+        DiagnosticDescriptors.AnyHeaderWithCredentials,
+        DiagnosticDescriptors.InvalidMethodToken,
+        DiagnosticDescriptors.InvalidShape,
+        DiagnosticDescriptors.ConflictingPolicies,
+        DiagnosticDescriptors.DisableCorsContradiction,
+        DiagnosticDescriptors.InvalidHeaderName,
+        DiagnosticDescriptors.UnreadableArgument,
+        DiagnosticDescriptors.NullOriginWithCredentials,
+        DiagnosticDescriptors.InsecureOriginWithCredentials,
+        DiagnosticDescriptors.MaxAgeAboveBrowserCap,
+        DiagnosticDescriptors.MethodCase,
+        DiagnosticDescriptors.AllowedMethodNotMapped);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (start.Compilation.GetTypeByMetadataName(CorsGenerator.Parser.AllowOrigins) is null)
+            {
+                return; // CorsGen is not referenced.
+            }
+
+            var routes = new ConcurrentBag<(RouteSpec Route, Location ClassLocation, AttributeData? AllowMethods)>();
+            var handMapped = new ConcurrentBag<(string Pattern, string MapMethod, string Handler, Location Location)>();
+            var optionsPatterns = new ConcurrentBag<string>();
+
+            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, routes), SymbolKind.NamedType);
+            start.RegisterOperationAction(
+                operation => CollectHandMapped((IInvocationOperation)operation.Operation, handMapped, optionsPatterns),
+                OperationKind.Invocation);
+            start.RegisterCompilationEndAction(end => AnalyzeProgram(end, routes.ToArray(), handMapped.ToArray(), optionsPatterns.ToArray()));
+        });
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context, ConcurrentBag<(RouteSpec, Location, AttributeData?)> routes)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        var diagnostics = new List<DiagnosticInfo>();
+        var hasRoutes = false;
+        foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+        {
+            var attributes = method.GetAttributes();
+            foreach (var (metadataName, httpMethod) in CorsGenerator.Parser.RouteAttributes)
+            {
+                var routeAttributes = attributes.Where(a => a.AttributeClass?.ToDisplayString() == metadataName).ToImmutableArray();
+                if (routeAttributes.IsEmpty)
+                {
+                    continue;
+                }
+
+                hasRoutes = true;
+                var result = CorsGenerator.Parser.ParseMethod(method, routeAttributes, httpMethod, context.CancellationToken);
+                diagnostics.AddRange(result.Diagnostics);
+                var allowMethods = attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == CorsGenerator.Parser.AllowMethods)
+                    ?? type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == CorsGenerator.Parser.AllowMethods);
+                foreach (var route in result.Routes)
+                {
+                    routes.Add((route, type.Locations.FirstOrDefault() ?? Location.None, allowMethods));
+                }
+            }
+        }
+
+        if (!hasRoutes)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (attribute.AttributeClass is { } c && c.ToDisplayString().StartsWith(CorsGenerator.Parser.AttributeNamespace + ".", StringComparison.Ordinal)
+                    && IsCorsAttribute(c.ToDisplayString()))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.InvalidShape,
+                        attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(),
+                        $"[{c.Name.Replace("Attribute", string.Empty)}] on '{type.Name}' has no effect: the class has no [MapGet]/[MapPost]/... route methods"));
+                }
+            }
+        }
+
+        foreach (var diagnostic in diagnostics.Distinct())
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+    }
+
+    private static bool IsCorsAttribute(string name) =>
+        name is CorsGenerator.Parser.AllowOrigins or CorsGenerator.Parser.AllowMethods or CorsGenerator.Parser.AllowHeaders
+            or CorsGenerator.Parser.ExposeHeaders or CorsGenerator.Parser.AllowCredentials or CorsGenerator.Parser.MaxAge;
+
+    // Hand-written app.MapPost("/x", Handler) whose handler carries CorsGen attributes (rule 1), and
+    // hand-written OPTIONS routes, which answer that rule.
+    private static void CollectHandMapped(
+        IInvocationOperation invocation,
+        ConcurrentBag<(string, string, string, Location)> handMapped,
+        ConcurrentBag<string> optionsPatterns)
+    {
+        var method = invocation.TargetMethod;
+        if (method.ContainingType?.ToDisplayString() != "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions"
+            || invocation.Arguments.Length < 3
+            || invocation.Arguments[1].Value.ConstantValue is not { HasValue: true, Value: string pattern })
+        {
+            return;
+        }
+
+        if (method.Name == "MapMethods")
+        {
+            if (invocation.Arguments[2].Value is IArrayCreationOperation { Initializer: { } methods }
+                && methods.ElementValues.Any(v => v.ConstantValue is { HasValue: true, Value: string m } && string.Equals(m, "OPTIONS", StringComparison.OrdinalIgnoreCase)))
+            {
+                optionsPatterns.Add(CorsGenerator.ClassModels.NormalizePattern(pattern));
+            }
+
+            return;
+        }
+
+        if (!HandMappedUnsafeMethods.Contains(method.Name))
+        {
+            return;
+        }
+
+        var handler = invocation.Arguments[invocation.Arguments.Length - 1].Value;
+        while (handler is IConversionOperation conversion)
+        {
+            handler = conversion.Operand;
+        }
+
+        if (handler is IDelegateCreationOperation { Target: IMethodReferenceOperation reference }
+            && reference.Method.ContainingType is { } handlerType
+            && CorsGenerator.Parser.ParsePolicy(reference.Method, handlerType, new List<DiagnosticInfo>()) is not null)
+        {
+            handMapped.Add((pattern, method.Name, handlerType.Name + "." + reference.Method.Name, invocation.Syntax.GetLocation()));
+        }
+    }
+
+    private static void AnalyzeProgram(
+        CompilationAnalysisContext context,
+        (RouteSpec Route, Location ClassLocation, AttributeData? AllowMethods)[] routes,
+        (string Pattern, string MapMethod, string Handler, Location Location)[] handMapped,
+        string[] optionsPatterns)
+    {
+        var corsRoutes = routes.Where(r => r.Route.Policy is not null).ToList();
+        var byPattern = corsRoutes.GroupBy(r => CorsGenerator.ClassModels.NormalizePattern(r.Route.Pattern)).ToList();
+
+        // Rule 10: one pattern, one policy.
+        foreach (var pattern in byPattern)
+        {
+            var classes = pattern.GroupBy(r => r.Route.Class.FullyQualifiedName).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+            for (var i = 1; i < classes.Count; i++)
+            {
+                var first = classes[0].First();
+                var other = classes[i].First();
+                if (!Equals(first.Route.Policy, other.Route.Policy))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.ConflictingPolicies,
+                        other.ClassLocation,
+                        new[] { first.ClassLocation },
+                        other.Route.Pattern,
+                        first.Route.Class.Name,
+                        other.Route.Class.Name));
+                }
+            }
+        }
+
+        // Rule 8 (info): [AllowMethods] naming a method nothing maps at the pattern.
+        var mapped = routes
+            .GroupBy(r => CorsGenerator.ClassModels.NormalizePattern(r.Route.Pattern))
+            .ToDictionary(g => g.Key, g => new HashSet<string>(g.SelectMany(r => r.Route.HttpMethods), StringComparer.Ordinal));
+        var reported = new HashSet<(Location, string)>();
+        foreach (var (route, _, allowMethods) in corsRoutes)
+        {
+            if (route.Policy?.Methods is not { } allowed || allowMethods?.ApplicationSyntaxReference is not { } syntax)
+            {
+                continue;
+            }
+
+            var key = CorsGenerator.ClassModels.NormalizePattern(route.Pattern);
+            var location = syntax.GetSyntax().GetLocation();
+            foreach (var method in allowed.Where(m => !mapped[key].Contains(m) && m != "OPTIONS"))
+            {
+                if (reported.Add((location, key + " " + method)))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AllowedMethodNotMapped, location, route.MethodName, method, route.Pattern));
+                }
+            }
+        }
+
+        // Rule 1: hand-mapped unsafe-method routes whose handler expects CorsGen CORS.
+        var withPreflight = new HashSet<string>(byPattern.Select(p => p.Key).Concat(optionsPatterns), StringComparer.Ordinal);
+        foreach (var (pattern, mapMethod, handler, location) in handMapped)
+        {
+            if (!withPreflight.Contains(CorsGenerator.ClassModels.NormalizePattern(pattern)))
+            {
+                var verb = mapMethod.Substring("Map".Length);
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.MissingPreflightRoute, location, handler, verb.ToUpperInvariant(), pattern, verb));
+            }
+        }
+    }
+}
