@@ -263,7 +263,8 @@ public sealed partial class CorsGenerator
             w.Line();
             w.Open($"private static {Task} AnswerPreflight{index}({Http}.HttpContext context, {StringValuesType} origin, {StringValuesType} requestMethod)");
             w.Line("var response = context.Response;");
-            w.Line("global::CorsGen.CorsResponseHeaders.AppendVary(response.Headers, s_preflightVary);");
+            w.Line("// The preflight response is CorsGen's alone, so Vary is set, not appended.");
+            w.Line("response.Headers.Vary = s_preflightVary;");
             w.Line("// Exactly one non-empty Origin and one method; anything else is refused, never guessed at.");
             w.Open("if (origin.Count == 1 && requestMethod.Count == 1 && origin[0] is { Length: > 0 } serializedOrigin)");
             var groups = preflight.Dispatch.GroupBy(d => d.PolicyIndex).ToList();
