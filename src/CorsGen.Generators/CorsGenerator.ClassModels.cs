@@ -16,15 +16,24 @@ public sealed partial class CorsGenerator
     {
         public static ImmutableArray<EndpointClassModel> Build(ImmutableArray<RouteSpec> routes)
         {
-            var corsMethodsByPattern = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            // Default allowed methods: those mapped at the pattern by routes with the same policy, so a
+            // preflight never offers a method whose route another policy (another origin) owns.
+            var corsMethodsByPattern = new Dictionary<(string, CorsPolicySpec), List<string>>();
             var allMethodsByPattern = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var classesByPattern = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
             foreach (var route in routes)
             {
                 var key = NormalizePattern(route.Pattern);
                 AddMethods(allMethodsByPattern, key, route.HttpMethods);
                 if (route.Policy is not null)
                 {
-                    AddMethods(corsMethodsByPattern, key, route.HttpMethods);
+                    AddMethods(corsMethodsByPattern, (key, route.Policy), route.HttpMethods);
+                    if (!classesByPattern.TryGetValue(key, out var classes))
+                    {
+                        classesByPattern[key] = classes = new SortedSet<string>(StringComparer.Ordinal);
+                    }
+
+                    classes.Add(route.Class.FullyQualifiedName);
                 }
             }
 
@@ -36,7 +45,7 @@ public sealed partial class CorsGenerator
                     .ThenBy(r => MethodRank(r.HttpMethods[0]))
                     .ThenBy(r => r.MethodName, StringComparer.Ordinal)
                     .ToList();
-                models.Add(BuildClass(group.Key, classRoutes, corsMethodsByPattern, allMethodsByPattern));
+                models.Add(BuildClass(group.Key, classRoutes, corsMethodsByPattern, allMethodsByPattern, classesByPattern));
             }
 
             return models.ToImmutable();
@@ -45,8 +54,9 @@ public sealed partial class CorsGenerator
         private static EndpointClassModel BuildClass(
             EndpointClassSpec endpointClass,
             List<RouteSpec> routes,
-            Dictionary<string, List<string>> corsMethodsByPattern,
-            Dictionary<string, List<string>> allMethodsByPattern)
+            Dictionary<(string, CorsPolicySpec), List<string>> corsMethodsByPattern,
+            Dictionary<string, List<string>> allMethodsByPattern,
+            Dictionary<string, SortedSet<string>> classesByPattern)
         {
             var policies = new List<PolicyModel>();
             var routePolicy = new int[routes.Count];
@@ -55,7 +65,7 @@ public sealed partial class CorsGenerator
                 routePolicy[i] = -1;
                 if (routes[i].Policy is { } spec)
                 {
-                    var allowed = spec.Methods ?? corsMethodsByPattern[NormalizePattern(routes[i].Pattern)].ToEquatableArray();
+                    var allowed = spec.Methods ?? corsMethodsByPattern[(NormalizePattern(routes[i].Pattern), spec)].ToEquatableArray();
                     var model = new PolicyModel(spec, allowed);
                     var index = policies.IndexOf(model);
                     if (index < 0)
@@ -110,26 +120,36 @@ public sealed partial class CorsGenerator
                 var hasUserOptions = routes.Any(r => NormalizePattern(r.Pattern) == patternRoutes.Key && r.HttpMethods.Contains("OPTIONS"));
                 var allow = string.Join(", ", allMethodsByPattern[patternRoutes.Key].OrderBy(m => m, StringComparer.OrdinalIgnoreCase));
                 preflightByPattern[patternRoutes.Key] = preflights.Count;
+                // Classes sharing a pattern each map a preflight route; distinct orders keep them from
+                // being ambiguous when mapped under one prefix (CORSGEN010 makes their policies equal).
+                var order = classesByPattern[patternRoutes.Key].TakeWhile(c => c != endpointClass.FullyQualifiedName).Count();
+                var routingMethods = allMethodsByPattern[patternRoutes.Key]
+                    .Concat(dispatch.Select(d => d.Method))
+                    .Where(m => m != "OPTIONS")
+                    .Distinct()
+                    .OrderBy(MethodRank)
+                    .ThenBy(m => m, StringComparer.Ordinal)
+                    .ToEquatableArray();
                 preflights.Add(new PreflightModel(
                     first.Pattern,
                     dispatch.OrderBy(d => MethodRank(d.Method)).ThenBy(d => d.Method, StringComparer.Ordinal).ToEquatableArray(),
                     anyMethodPolicy,
                     allow,
-                    hasUserOptions));
+                    hasUserOptions,
+                    order,
+                    routingMethods));
             }
 
             var routeModels = new List<RouteModel>();
             for (var i = 0; i < routes.Count; i++)
             {
-                var route = routes[i];
-                var preflight = route.HttpMethods.Contains("OPTIONS") && preflightByPattern.TryGetValue(NormalizePattern(route.Pattern), out var p) ? p : -1;
-                routeModels.Add(new RouteModel(route.MethodName, route.Pattern, route.HttpMethods, routePolicy[i], preflight));
+                routeModels.Add(new RouteModel(routes[i].MethodName, routes[i].Pattern, routes[i].HttpMethods, routePolicy[i]));
             }
 
             return new EndpointClassModel(endpointClass, routeModels.ToEquatableArray(), policies.ToEquatableArray(), preflights.ToEquatableArray());
         }
 
-        private static void AddMethods(Dictionary<string, List<string>> map, string key, EquatableArray<string> methods)
+        private static void AddMethods<TKey>(Dictionary<TKey, List<string>> map, TKey key, EquatableArray<string> methods)
         {
             if (!map.TryGetValue(key, out var list))
             {

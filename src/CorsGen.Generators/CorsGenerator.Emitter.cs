@@ -63,9 +63,11 @@ public sealed partial class CorsGenerator
         {
             var accessibility = cls.IsPublic ? "public" : "internal";
             // The namespace is part of the name so two endpoint classes called alike never collide here.
+            // Underscores inside names are doubled so that A_B.C and A.B_C stay distinct.
             var extensionsName = string.Join("_", cls.Namespace.Split(new[] { '.' }, StringSplitOptions.RemoveEmptyEntries)
                 .Concat(cls.ContainingTypes.Select(t => t.Name))
-                .Concat(new[] { cls.Name })) + "CorsGenExtensions";
+                .Concat(new[] { cls.Name })
+                .Select(part => part.Replace("_", "__"))) + "CorsGenExtensions";
             var xmlName = cls.FullyQualifiedName.Replace("global::", string.Empty);
             w.Open("namespace Microsoft.AspNetCore.Builder");
             w.Line($"/// <summary>Maps the routes of <see cref=\"{xmlName}\"/> with their compiled CORS policies.</summary>");
@@ -105,8 +107,8 @@ public sealed partial class CorsGenerator
                 return "s_methods" + index.ToString(CultureInfo.InvariantCulture);
             }
 
-            var preflightsWithEndpoint = model.Preflights.Where(p => !p.HasUserOptionsRoute).ToList();
-            var optionsArray = preflightsWithEndpoint.Count > 0 ? MethodArray(new[] { "OPTIONS" }.ToEquatableArray()) : null;
+            var optionsArray = model.Preflights.Any(p => !p.HasUserOptionsRoute) ? MethodArray(new[] { "OPTIONS" }.ToEquatableArray()) : null;
+            var routingArrays = model.Preflights.Select(p => p.HasUserOptionsRoute ? MethodArray(p.RoutingMethods) : null).ToList();
 
             // Map* calls first: they decide which method arrays the class needs.
             var calls = model.Routes.Select(r => MapCall(r, MethodArray)).ToList();
@@ -127,10 +129,7 @@ public sealed partial class CorsGenerator
 
             for (var i = 0; i < model.Preflights.Count; i++)
             {
-                if (!model.Preflights[i].HasUserOptionsRoute)
-                {
-                    w.Line($"private static readonly {StringValuesType} s_allow{i} = new {StringValuesType}({Literal(model.Preflights[i].AllowHeaderValue)});");
-                }
+                w.Line($"private static readonly {StringValuesType} s_allow{i} = new {StringValuesType}({Literal(model.Preflights[i].AllowHeaderValue)});");
             }
 
             w.Line();
@@ -146,11 +145,6 @@ public sealed partial class CorsGenerator
                 if (route.PolicyIndex >= 0)
                 {
                     conventions.Add($".Add(Policy{route.PolicyIndex}.AddResponseHeaders)");
-                }
-
-                if (route.PreflightIndex >= 0)
-                {
-                    conventions.Add($".Add(AnswerPreflights{route.PreflightIndex})");
                 }
 
                 if (conventions.Count <= 1)
@@ -177,14 +171,28 @@ public sealed partial class CorsGenerator
                 var preflight = model.Preflights[i];
                 if (preflight.HasUserOptionsRoute)
                 {
-                    continue;
+                    // The class maps OPTIONS here itself: routing sends only real preflights (OPTIONS with
+                    // Origin and Access-Control-Request-Method) to this endpoint, every other OPTIONS to the user's.
+                    w.Line($"// CORS preflights at {preflight.Pattern}, beside the class's own OPTIONS handler");
+                    w.Line($"var preflight{i} = {Builder}.EndpointRouteBuilderExtensions.MapMethods(group, {Literal(preflight.Pattern)}, {routingArrays[i]}, Preflight{i});");
+                    w.Line($"{Builder}.RoutingEndpointConventionBuilderExtensions.WithMetadata(preflight{i}, new global::Microsoft.AspNetCore.Routing.HttpMethodMetadata({routingArrays[i]}, acceptCorsPreflight: true));");
+                    w.Line("// Lowest priority: for actual requests the class's own routes always win.");
+                    w.Line($"preflight{i}.Add(static builder => ((global::Microsoft.AspNetCore.Routing.RouteEndpointBuilder)builder).Order = int.MaxValue);");
+                }
+                else
+                {
+                    w.Line($"// OPTIONS {preflight.Pattern}: CORS preflight");
+                    w.Line($"var preflight{i} = {Builder}.EndpointRouteBuilderExtensions.MapMethods(group, {Literal(preflight.Pattern)}, {optionsArray}, Preflight{i});");
                 }
 
-                w.Line($"// OPTIONS {preflight.Pattern}: CORS preflight");
-                w.Line($"var preflight{i} = {Builder}.EndpointRouteBuilderExtensions.MapMethods(group, {Literal(preflight.Pattern)}, {optionsArray}, Preflight{i});");
                 w.Line($"{Builder}.AuthorizationEndpointConventionBuilderExtensions.AllowAnonymous(preflight{i});");
                 w.Line($"{Http}.OpenApiRouteHandlerBuilderExtensions.ExcludeFromDescription(preflight{i});");
                 w.Line($"{Builder}.RoutingEndpointConventionBuilderExtensions.WithDisplayName(preflight{i}, {Literal("CORS preflight " + preflight.Pattern)});");
+                if (preflight.RouteOrder > 0 && !preflight.HasUserOptionsRoute)
+                {
+                    w.Line($"// Another endpoint class maps CORS routes at this pattern too: its preflight route goes first.");
+                    w.Line($"preflight{i}.Add(static builder => ((global::Microsoft.AspNetCore.Routing.RouteEndpointBuilder)builder).Order = {preflight.RouteOrder.ToString(CultureInfo.InvariantCulture)});");
+                }
             }
 
             w.Line("return group;");
@@ -227,38 +235,24 @@ public sealed partial class CorsGenerator
         {
             var preflight = model.Preflights[index];
             w.Line();
-            if (preflight.HasUserOptionsRoute)
-            {
-                w.Line($"/// <summary>Answers CORS preflights at {Xml(preflight.Pattern)} and hands every other OPTIONS request to the user's handler.</summary>");
-                w.Open($"private static void AnswerPreflights{index}(global::Microsoft.AspNetCore.Builder.EndpointBuilder builder)");
-                w.Line("var next = builder.RequestDelegate ?? throw new global::System.InvalidOperationException(\"The endpoint has no request delegate.\");");
-                w.Open("builder.RequestDelegate = context =>");
-                w.Line("var headers = context.Request.Headers;");
-                w.Line("var requestMethod = headers.AccessControlRequestMethod;");
-                w.Line("var origin = headers.Origin;");
-                w.Line($"return origin.Count != 0 && !{StringValuesType}.IsNullOrEmpty(requestMethod)");
-                w.Line($"    ? AnswerPreflight{index}(context, origin, requestMethod)");
-                w.Line("    : next(context);");
-                w.Close(";");
-                w.Close();
-            }
-            else
-            {
-                w.Line($"/// <summary>The OPTIONS route at {Xml(preflight.Pattern)}: CORS preflights, else 405 as the framework answers.</summary>");
-                w.Open($"private static {Task} Preflight{index}({Http}.HttpContext context)");
-                w.Line("var headers = context.Request.Headers;");
-                w.Line("var requestMethod = headers.AccessControlRequestMethod;");
-                w.Line("var origin = headers.Origin;");
-                w.Open($"if (origin.Count == 0 || {StringValuesType}.IsNullOrEmpty(requestMethod))");
-                w.Line("// Not a preflight (https://fetch.spec.whatwg.org/#cors-preflight-request): no OPTIONS handler is mapped here.");
-                w.Line("context.Response.StatusCode = 405;");
-                w.Line($"context.Response.Headers.Allow = s_allow{index};");
-                w.Line($"return {Task}.CompletedTask;");
-                w.Close();
-                w.Line();
-                w.Line($"return AnswerPreflight{index}(context, origin, requestMethod);");
-                w.Close();
-            }
+            w.Line(preflight.HasUserOptionsRoute
+                ? $"/// <summary>CORS preflights at {Xml(preflight.Pattern)}; anything else reaches this endpoint only if routing rejected every other endpoint for its method.</summary>"
+                : $"/// <summary>The OPTIONS route at {Xml(preflight.Pattern)}: CORS preflights, else 405 as the framework answers.</summary>");
+            w.Open($"private static {Task} Preflight{index}({Http}.HttpContext context)");
+            w.Line("var headers = context.Request.Headers;");
+            w.Line("var requestMethod = headers.AccessControlRequestMethod;");
+            w.Line("var origin = headers.Origin;");
+            w.Open($"if (origin.Count == 0 || {StringValuesType}.IsNullOrEmpty(requestMethod))");
+            w.Line(preflight.HasUserOptionsRoute
+                ? "// Not a preflight (https://fetch.spec.whatwg.org/#cors-preflight-request): answered as a method mismatch."
+                : "// Not a preflight (https://fetch.spec.whatwg.org/#cors-preflight-request): no OPTIONS handler is mapped here.");
+            w.Line("context.Response.StatusCode = 405;");
+            w.Line($"context.Response.Headers.Allow = s_allow{index};");
+            w.Line($"return {Task}.CompletedTask;");
+            w.Close();
+            w.Line();
+            w.Line($"return AnswerPreflight{index}(context, origin, requestMethod);");
+            w.Close();
 
             w.Line();
             w.Open($"private static {Task} AnswerPreflight{index}({Http}.HttpContext context, {StringValuesType} origin, {StringValuesType} requestMethod)");
@@ -310,6 +304,13 @@ public sealed partial class CorsGenerator
             w.Line();
             w.Line($"/// <summary>{Xml(Describe(policy))}</summary>");
             w.Open($"private static class Policy{index}");
+            if (spec.RefuseAll)
+            {
+                EmitRefusingPolicy(w);
+                w.Close();
+                return;
+            }
+
             var echoOrigin = !spec.AnyOrigin || spec.AllowCredentials;
             if (!echoOrigin)
             {
@@ -347,12 +348,7 @@ public sealed partial class CorsGenerator
             w.Line();
             w.Line("/// <summary>Ordinal, byte-for-byte comparison with the allowed serialized origins.</summary>");
             w.Open("internal static bool IsOriginAllowed(string origin)");
-            if (spec.RefuseAll)
-            {
-                w.Line("// CORSGEN002: \"*\" with credentials is refused rather than compiled into an open door.");
-                w.Line("return false;");
-            }
-            else if (spec.AnyOrigin)
+            if (spec.AnyOrigin)
             {
                 w.Line("return true;");
             }
@@ -447,14 +443,7 @@ public sealed partial class CorsGenerator
 
             // Actual responses.
             w.Line();
-            w.Line("/// <summary>Wraps the endpoint so its responses get CORS headers when they start, even after the exception handler clears them.</summary>");
-            w.Open("internal static void AddResponseHeaders(global::Microsoft.AspNetCore.Builder.EndpointBuilder builder)");
-            w.Line("var next = builder.RequestDelegate ?? throw new global::System.InvalidOperationException(\"The endpoint has no request delegate.\");");
-            w.Open("builder.RequestDelegate = context =>");
-            w.Line("context.Response.OnStarting(s_writeResponseHeaders, context);");
-            w.Line("return next(context);");
-            w.Close(";");
-            w.Close();
+            EmitAddResponseHeaders(w);
             w.Line();
             w.Open($"private static {Task} WriteResponseHeaders(object state)");
             w.Line($"var context = ({Http}.HttpContext)state;");
@@ -477,6 +466,37 @@ public sealed partial class CorsGenerator
             w.Line();
             w.Line($"return {Task}.CompletedTask;");
             w.Close();
+            w.Close();
+        }
+
+        private static void EmitAddResponseHeaders(SourceWriter w)
+        {
+            w.Line("/// <summary>Wraps the endpoint so its responses get CORS headers when they start, even after the exception handler clears them.</summary>");
+            w.Open("internal static void AddResponseHeaders(global::Microsoft.AspNetCore.Builder.EndpointBuilder builder)");
+            w.Line("var next = builder.RequestDelegate ?? throw new global::System.InvalidOperationException(\"The endpoint has no request delegate.\");");
+            w.Open("builder.RequestDelegate = context =>");
+            w.Line("context.Response.OnStarting(s_writeResponseHeaders, context);");
+            w.Line("return next(context);");
+            w.Close(";");
+            w.Close();
+        }
+
+        // CORSGEN002 ("*" with credentials): nothing that could send "*" or echo an origin is emitted.
+        private static void EmitRefusingPolicy(SourceWriter w)
+        {
+            w.Line($"private static readonly global::System.Func<object, {Task}> s_writeResponseHeaders = WriteResponseHeaders;");
+            w.Line();
+            w.Line("/// <summary>Refuses every preflight: the attributes combine \"*\" with credentials (CORSGEN002).</summary>");
+            w.Open($"internal static {Task} AnswerPreflight({Http}.HttpContext context, string serializedOrigin, {StringValuesType} origin, {StringValuesType} requestMethod)");
+            w.Line("context.Response.StatusCode = 403;");
+            w.Line($"return {Task}.CompletedTask;");
+            w.Close();
+            w.Line();
+            EmitAddResponseHeaders(w);
+            w.Line();
+            w.Open($"private static {Task} WriteResponseHeaders(object state)");
+            w.Line($"global::CorsGen.CorsResponseHeaders.AppendVary((({Http}.HttpContext)state).Response.Headers, s_varyOrigin);");
+            w.Line($"return {Task}.CompletedTask;");
             w.Close();
         }
 

@@ -262,7 +262,7 @@ public sealed partial class CorsGenerator
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.WildcardOriginWithCredentials,
                     originsAttribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(),
-                    method.Name));
+                    Find(methodAttributes, AllowOrigins) is null ? type.Name : type.Name + "." + method.Name));
                 refuseAll = true;
             }
 

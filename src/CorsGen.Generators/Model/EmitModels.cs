@@ -8,19 +8,24 @@ internal sealed record RouteModel(
     string MethodName,
     string Pattern,
     EquatableArray<string> HttpMethods,
-    int PolicyIndex,
-    int PreflightIndex);
+    int PolicyIndex);
 
 /// <summary>Which policy answers a preflight that asks for <see cref="Method"/>.</summary>
 internal sealed record MethodDispatch(string Method, int PolicyIndex);
 
-/// <summary>The preflight answer for one route pattern of the class.</summary>
+/// <summary>
+/// The preflight answer for one route pattern of the class. Where the class maps OPTIONS itself,
+/// the preflight route is reached through routing's CORS-preflight edge for <see cref="RoutingMethods"/>
+/// instead of as a plain OPTIONS route, so non-preflight OPTIONS requests still reach the user's handler.
+/// </summary>
 internal sealed record PreflightModel(
     string Pattern,
     EquatableArray<MethodDispatch> Dispatch,
     int AnyMethodPolicyIndex,
     string AllowHeaderValue,
-    bool HasUserOptionsRoute);
+    bool HasUserOptionsRoute,
+    int RouteOrder,
+    EquatableArray<string> RoutingMethods);
 
 /// <summary>Everything one generated file needs.</summary>
 internal sealed record EndpointClassModel(

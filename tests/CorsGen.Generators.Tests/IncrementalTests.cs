@@ -1,0 +1,234 @@
+using CorsGen.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CorsGen.Generators.Tests;
+
+/// <summary>
+/// The pipeline's named steps must cache: an edit that does not touch CorsGen's attributes leaves
+/// every tracked output Cached or Unchanged (nothing re-emitted), an edit that does is Modified.
+/// </summary>
+public sealed class IncrementalTests
+{
+    private static readonly string[] StepNames = [TrackingNames.Routes, TrackingNames.CollectedRoutes, TrackingNames.EndpointClasses];
+
+    private const string Alpha = """
+        using CorsGen;
+
+        namespace App;
+
+        [AllowOrigins("https://alpha.example.com")]
+        public static partial class AlphaEndpoints
+        {
+            // A comment that edits may change.
+            [MapGet("/alpha")]
+            public static string Get() => "alpha";
+
+            [MapPost("/alpha")]
+            public static string Post() => "posted";
+        }
+        """;
+
+    private const string Beta = """
+        using CorsGen;
+
+        namespace App;
+
+        [AllowOrigins("https://beta.example.com")]
+        [MaxAge(60)]
+        public static partial class BetaEndpoints
+        {
+            [MapGet("/beta")]
+            public static string Get() => "beta";
+
+            [MapDelete("/beta/{id}")]
+            public static string Delete(string id) => id;
+        }
+        """;
+
+    private const string Unrelated = """
+        namespace App;
+
+        public static class Helpers
+        {
+            public static int Twice(int x) => 2 * x;
+        }
+        """;
+
+    [Fact]
+    public void Rerun_on_an_unchanged_compilation_is_all_cached()
+    {
+        var first = GeneratorRunner.Run(GeneratorRunner.CreateCompilation(Alpha, Beta));
+
+        var second = GeneratorRunner.Run((CSharpCompilation)first.Input.Clone(), first.Driver);
+
+        AssertTrackedStepsRan(first.Result);
+        AssertAllCachedOrUnchanged(second.Result);
+    }
+
+    [Fact]
+    public void Adding_an_unrelated_file_is_all_cached()
+    {
+        var first = GeneratorRunner.Run(GeneratorRunner.CreateCompilation(Alpha, Beta));
+
+        var edited = first.Input.AddSyntaxTrees(GeneratorRunner.Parse(Unrelated, "/src/Helpers.cs"));
+        var second = GeneratorRunner.Run(edited, first.Driver);
+
+        AssertAllCachedOrUnchanged(second.Result);
+        AssertSameSources(first, second);
+    }
+
+    [Theory]
+    [InlineData("=> \"alpha\";", "=> \"alpha, edited\";")]
+    [InlineData("// A comment that edits may change.", "// The comment, changed.")]
+    [InlineData("public static string Post() => \"posted\";", "public static string Post() { return \"posted\"; }")]
+    public void Editing_a_method_body_or_comment_is_all_cached(string before, string after)
+    {
+        var first = GeneratorRunner.Run(GeneratorRunner.CreateCompilation(Alpha, Beta));
+
+        var second = GeneratorRunner.Run(ReplaceInFirstTree(first.Input, before, after), first.Driver);
+
+        AssertAllCachedOrUnchanged(second.Result);
+        AssertSameSources(first, second);
+    }
+
+    [Fact]
+    public void Changing_an_origin_modifies_only_that_class_output()
+    {
+        var first = GeneratorRunner.Run(GeneratorRunner.CreateCompilation(Alpha, Beta));
+
+        var edited = ReplaceInFirstTree(first.Input, "https://alpha.example.com", "https://alpha2.example.com");
+        var second = GeneratorRunner.Run(edited, first.Driver);
+
+        var endpointOutputs = Outputs(second.Result, TrackingNames.EndpointClasses);
+        Assert.Contains(endpointOutputs, o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        var sourceOutputs = second.Result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).ToList();
+        Assert.Contains(sourceOutputs, o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+
+        Assert.Contains("https://alpha2.example.com", second.SourceText("App.AlphaEndpoints.CorsGen.g.cs"), StringComparison.Ordinal);
+        Assert.DoesNotContain("https://alpha.example.com", second.SourceText("App.AlphaEndpoints.CorsGen.g.cs"), StringComparison.Ordinal);
+        Assert.Equal(first.SourceText("App.BetaEndpoints.CorsGen.g.cs"), second.SourceText("App.BetaEndpoints.CorsGen.g.cs"));
+    }
+
+    [Fact]
+    public void Pipeline_models_hold_no_symbols_syntax_compilations_or_locations()
+    {
+        // Includes a broken attribute so diagnostic information flows through the models too.
+        var broken = """
+            using CorsGen;
+
+            namespace App;
+
+            [AllowOrigins("https://gamma.example.com/", "*")]
+            [AllowCredentials]
+            public static partial class GammaEndpoints
+            {
+                [MapMethods("/gamma", "GET", "OPTIONS")]
+                public static string Get() => "gamma";
+            }
+            """;
+        var run = GeneratorRunner.Run(GeneratorRunner.CreateCompilation(Alpha, Beta, broken));
+
+        AssertTrackedStepsRan(run.Result);
+        var problems = new List<string>();
+        foreach (var (name, steps) in run.Result.TrackedSteps.Where(s => StepNames.Contains(s.Key)))
+        {
+            for (var i = 0; i < steps.Length; i++)
+            {
+                for (var j = 0; j < steps[i].Outputs.Length; j++)
+                {
+                    problems.AddRange(ModelGraph.FindBanned(steps[i].Outputs[j].Value, $"{name}[{i}].Outputs[{j}]"));
+                }
+            }
+        }
+
+        var modelsSeen = 0;
+
+        // What RegisterSourceOutput receives (the output steps' own outputs are Roslyn's results, with
+        // real Diagnostics): the models and the diagnostic information fed to them.
+        foreach (var (name, steps) in run.Result.TrackedOutputSteps)
+        {
+            for (var i = 0; i < steps.Length; i++)
+            {
+                foreach (var (source, index) in steps[i].Inputs)
+                {
+                    modelsSeen += source.Outputs[index].Value is EndpointClassModel ? 1 : 0;
+                    problems.AddRange(ModelGraph.FindBanned(source.Outputs[index].Value, $"{name}[{i}].Input({source.Name ?? "unnamed"})"));
+                }
+            }
+        }
+
+        Assert.Equal(3, modelsSeen); // Alpha, Beta, Gamma
+        Assert.True(problems.Count == 0, "Pipeline outputs hold Roslyn objects:\n" + string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void Model_walker_finds_banned_objects_deep_inside_collections()
+    {
+        var tree = GeneratorRunner.Parse("class C { }", "/src/C.cs");
+        var dirty = new { Name = "x", Items = new List<object> { 1, new { Where = tree.GetRoot().GetLocation() } } };
+        var clean = new { Name = "x", Items = new List<object> { 1, new { Where = "C.cs" } } };
+
+        var found = ModelGraph.FindBanned(dirty, "dirty");
+        Assert.NotEmpty(found);
+        Assert.All(found, f => Assert.Contains("Items", f, StringComparison.Ordinal));
+        Assert.Empty(ModelGraph.FindBanned(clean, "clean"));
+        Assert.NotEmpty(ModelGraph.FindBanned((tree.GetRoot(), 1), "tuple"));
+    }
+
+    private static CSharpCompilation ReplaceInFirstTree(CSharpCompilation compilation, string before, string after)
+    {
+        var tree = compilation.SyntaxTrees.First();
+        var text = tree.GetText().ToString();
+        Assert.Contains(before, text, StringComparison.Ordinal);
+        var newTree = tree.WithChangedText(tree.GetText().Replace(text.IndexOf(before, StringComparison.Ordinal), before.Length, after));
+        return compilation.ReplaceSyntaxTree(tree, newTree);
+    }
+
+    private static List<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorRunResult result, string stepName)
+    {
+        Assert.True(result.TrackedSteps.TryGetValue(stepName, out var steps), $"No tracked step named '{stepName}'; tracked: {string.Join(", ", result.TrackedSteps.Keys)}");
+        return [.. steps.SelectMany(s => s.Outputs)];
+    }
+
+    private static void AssertTrackedStepsRan(GeneratorRunResult result)
+    {
+        foreach (var name in StepNames)
+        {
+            Assert.True(Outputs(result, name).Count > 0, $"Tracked step '{name}' produced no output.");
+        }
+
+        Assert.NotEmpty(result.TrackedOutputSteps);
+    }
+
+    private static void AssertAllCachedOrUnchanged(GeneratorRunResult result)
+    {
+        AssertTrackedStepsRan(result);
+        var changed = new List<string>();
+        foreach (var (name, steps) in result.TrackedSteps.Where(s => StepNames.Contains(s.Key)).Concat(result.TrackedOutputSteps))
+        {
+            for (var i = 0; i < steps.Length; i++)
+            {
+                for (var j = 0; j < steps[i].Outputs.Length; j++)
+                {
+                    var (value, reason) = steps[i].Outputs[j];
+                    if (reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged))
+                    {
+                        changed.Add($"{name}[{i}].Outputs[{j}] is {reason}: {value}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(changed.Count == 0, "Expected every tracked output Cached or Unchanged:\n" + string.Join("\n", changed));
+    }
+
+    private static void AssertSameSources(GeneratorRun first, GeneratorRun second)
+    {
+        Assert.Equal(first.Sources.Select(s => s.HintName), second.Sources.Select(s => s.HintName));
+        foreach (var source in first.Sources)
+        {
+            Assert.Equal(source.SourceText.ToString(), second.SourceText(source.HintName));
+        }
+    }
+}
