@@ -111,6 +111,33 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void Adding_an_endpoint_class_adds_its_output_and_leaves_the_others_cached()
+    {
+        var first = GeneratorRunner.Run(GeneratorRunner.CreateCompilation(Alpha, Beta));
+
+        const string Gamma = """
+            using CorsGen;
+
+            namespace App;
+
+            [AllowOrigins("https://gamma.example.com")]
+            public static partial class GammaEndpoints
+            {
+                [MapPut("/gamma")]
+                public static string Put() => "gamma";
+            }
+            """;
+        var second = GeneratorRunner.Run(first.Input.AddSyntaxTrees(GeneratorRunner.Parse(Gamma, "/src/Gamma.cs")), first.Driver);
+
+        var outputs = Outputs(second.Result, TrackingNames.EndpointClasses);
+        Assert.Equal(1, outputs.Count(o => o.Reason == IncrementalStepRunReason.New));
+        Assert.All(outputs.Where(o => o.Reason != IncrementalStepRunReason.New),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+        Assert.Contains("https://gamma.example.com", second.SourceText("App.GammaEndpoints.CorsGen.g.cs"), StringComparison.Ordinal);
+        Assert.Equal(first.SourceText("App.AlphaEndpoints.CorsGen.g.cs"), second.SourceText("App.AlphaEndpoints.CorsGen.g.cs"));
+    }
+
+    [Fact]
     public void Pipeline_models_hold_no_symbols_syntax_compilations_or_locations()
     {
         // Includes a broken attribute so diagnostic information flows through the models too.
