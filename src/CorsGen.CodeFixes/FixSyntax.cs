@@ -114,7 +114,7 @@ internal static class FixSyntax
         var list = (AttributeListSyntax)attribute.Parent!;
         return list.Attributes.Count == 1
             ? RemoveNodeKeepingLayout(root, list)
-            : root.ReplaceNode(list, list.WithAttributes(list.Attributes.Remove(attribute)));
+            : root.ReplaceNode(list, list.WithAttributes(Remove(list.Attributes, attribute)));
     }
 
     /// <summary>Removes several attributes of one tree.</summary>
@@ -150,18 +150,33 @@ internal static class FixSyntax
             case AttributeArgumentSyntax argument when argument.Parent is AttributeArgumentListSyntax arguments:
                 return arguments.Arguments.Count == 1
                     ? RemoveAttribute(root, attribute)
-                    : root.ReplaceNode(arguments, arguments.WithArguments(arguments.Arguments.Remove(argument)));
+                    : root.ReplaceNode(arguments, arguments.WithArguments(Remove(arguments.Arguments, argument)));
             case InitializerExpressionSyntax initializer when initializer.Expressions.Count > 0:
                 return initializer.Expressions.Count == 1 && IsOnlyArgument(initializer, attribute)
                     ? RemoveAttribute(root, attribute)
-                    : root.ReplaceNode(initializer, initializer.WithExpressions(initializer.Expressions.Remove(value)));
+                    : root.ReplaceNode(initializer, initializer.WithExpressions(Remove(initializer.Expressions, value)));
             case ExpressionElementSyntax element when element.Parent is CollectionExpressionSyntax collection:
                 return collection.Elements.Count == 1 && IsOnlyArgument(collection, attribute)
                     ? RemoveAttribute(root, attribute)
-                    : root.ReplaceNode(collection, collection.WithElements(collection.Elements.Remove(element)));
+                    : root.ReplaceNode(collection, collection.WithElements(Remove(collection.Elements, element)));
             default:
                 return null;
         }
+    }
+
+    // Removes an element and its separator; the last element's trailing trivia (`{ "a", "b" }`) stays.
+    private static SeparatedSyntaxList<T> Remove<T>(SeparatedSyntaxList<T> list, T node)
+        where T : SyntaxNode
+    {
+        var index = list.IndexOf(node);
+        var result = list.RemoveAt(index);
+        if (index == list.Count - 1 && result.Count > 0)
+        {
+            var last = result[result.Count - 1];
+            result = result.Replace(last, last.WithTrailingTrivia(last.GetTrailingTrivia().AddRange(node.GetTrailingTrivia())));
+        }
+
+        return result;
     }
 
     private static bool IsOnlyArgument(SyntaxNode list, AttributeSyntax attribute) =>

@@ -400,7 +400,9 @@ public sealed partial class CorsGenerator
                 foreach (var byLength in spec.Headers.GroupBy(h => h.Length).OrderBy(g => g.Key))
                 {
                     w.Line($"case {byLength.Key}:");
-                    w.Line("    return " + string.Join("\n        || ", byLength.Select(h => $"global::System.MemoryExtensions.Equals(name, {Literal(h)}, global::System.StringComparison.OrdinalIgnoreCase)")) + ";");
+                    w.Indent();
+                    WriteHeaderBucket(w, byLength.ToList());
+                    w.Unindent();
                 }
 
                 w.Line("default:");
@@ -499,6 +501,47 @@ public sealed partial class CorsGenerator
             w.Line($"return {Task}.CompletedTask;");
             w.Close();
         }
+
+        // Names of one length: compare directly when few, else switch first on the ASCII-folded
+        // character that best tells them apart, so each request header costs one or two comparisons.
+        private static void WriteHeaderBucket(SourceWriter w, List<string> names)
+        {
+            string Compare(string h) => $"global::System.MemoryExtensions.Equals(name, {Literal(h)}, global::System.StringComparison.OrdinalIgnoreCase)";
+            if (names.Count <= 2)
+            {
+                WriteReturnAny(w, names.Select(Compare).ToList(), string.Empty);
+                return;
+            }
+
+            var position = Enumerable.Range(0, names[0].Length)
+                .OrderByDescending(i => names.Select(h => Fold(h[i])).Distinct().Count())
+                .ThenBy(i => i)
+                .First();
+            // (c | 0x20) lower-cases ASCII letters; it can map two other characters together, which
+            // the exact comparison after it sorts out.
+            w.Open($"switch ((char)(name[{position.ToString(CultureInfo.InvariantCulture)}] | 0x20))");
+            foreach (var group in names.GroupBy(h => Fold(h[position])).OrderBy(g => g.Key))
+            {
+                w.Line($"case {SymbolDisplay.FormatLiteral(group.Key, quote: true)}:");
+                WriteReturnAny(w, group.Select(Compare).ToList(), "    ");
+            }
+
+            w.Line("default:");
+            w.Line("    return false;");
+            w.Close();
+        }
+
+        // return a
+        //     || b;   one condition per line, indented under the return.
+        private static void WriteReturnAny(SourceWriter w, List<string> conditions, string indent)
+        {
+            for (var i = 0; i < conditions.Count; i++)
+            {
+                w.Line(indent + (i == 0 ? "return " : "    || ") + conditions[i] + (i == conditions.Count - 1 ? ";" : string.Empty));
+            }
+        }
+
+        private static char Fold(char c) => (char)(c | 0x20);
 
         private static void WriteReturn(SourceWriter w, string expression, string indent)
         {

@@ -302,7 +302,10 @@ public sealed partial class CorsGenerator
                         anyHeader = true;
                         if (Effective(AllowCredentials) is not null)
                         {
-                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AnyHeaderWithCredentials, location, method.Name));
+                            diagnostics.Add(DiagnosticInfo.Create(
+                                DiagnosticDescriptors.AnyHeaderWithCredentials,
+                                location,
+                                Find(methodAttributes, AllowHeaders) is null ? type.Name : type.Name + "." + method.Name));
                         }
                     }
                     else if (!OriginSyntax.IsToken(h))
@@ -426,10 +429,18 @@ public sealed partial class CorsGenerator
             }
         }
 
+        // Only hosts that are loopback by definition; "localhost.attacker.example" is not.
         private static bool IsLoopback(string origin)
         {
-            var host = origin.Substring("http://".Length);
-            return host.StartsWith("127.", StringComparison.Ordinal) || host.StartsWith("localhost", StringComparison.Ordinal) || host.StartsWith("[::1]", StringComparison.Ordinal);
+            var authority = origin.Substring("http://".Length);
+            var host = authority.StartsWith("[", StringComparison.Ordinal)
+                ? authority.Substring(0, authority.IndexOf(']') + 1)
+                : authority.Split(':')[0];
+            return host is "localhost" or "[::1]"
+                || (host.StartsWith("127.", StringComparison.Ordinal)
+                    && System.Net.IPAddress.TryParse(host, out var address)
+                    && System.Net.IPAddress.IsLoopback(address)
+                    && address.ToString() == host);
         }
 
         private static void AddHeaderName(List<string> names, string name)

@@ -141,7 +141,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AspNetAnyOriginWithCredentials = Create(
         "CORSGEN012",
         "AllowAnyOrigin() cannot be combined with AllowCredentials()",
-        "This CORS policy calls AllowAnyOrigin() and AllowCredentials(); ASP.NET Core throws InvalidOperationException for it at run time, and browsers reject '*' with credentials; use WithOrigins(...) with the trusted origins",
+        "This CORS policy allows any origin (AllowAnyOrigin() or WithOrigins(\"*\")) and calls AllowCredentials(); ASP.NET Core throws InvalidOperationException for it at run time, and browsers reject '*' with credentials; use WithOrigins(...) with the trusted origins",
         DiagnosticSeverity.Error);
 
     /// <summary>CORSGEN013: <c>SetIsOriginAllowed(_ =&gt; true)</c> with <c>AllowCredentials()</c>.</summary>

@@ -70,13 +70,31 @@ public readonly ref struct HeaderList
                     _rest = _rest[(comma + 1)..];
                 }
 
-                element = element.Trim(" \t");
+                element = TrimOptionalWhitespace(element);
                 if (!element.IsEmpty)
                 {
                     _current = element;
                     return true;
                 }
             }
+        }
+
+        // OWS = *( SP / HTAB ), RFC 9110 section 5.6.3.
+        private static ReadOnlySpan<char> TrimOptionalWhitespace(ReadOnlySpan<char> value)
+        {
+            var start = 0;
+            var end = value.Length;
+            while (start < end && value[start] is ' ' or '\t')
+            {
+                start++;
+            }
+
+            while (end > start && value[end - 1] is ' ' or '\t')
+            {
+                end--;
+            }
+
+            return value[start..end];
         }
     }
 }

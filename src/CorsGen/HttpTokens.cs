@@ -7,37 +7,14 @@ namespace CorsGen;
 public static class HttpTokens
 {
     // tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA
-    private static ReadOnlySpan<bool> TokenChars =>
-    [
-        false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false,
-        false, true,  false, true,  true,  true,  true,  true,  false, false, true,  true,  false, true,  true,  false,
-        true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  false, false, false, false, false, false,
-        false, true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  true,
-        true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  false, false, false, true,  true,
-        true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  true,
-        true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  true,  false, true,  false, true,  false,
-    ];
+    private static readonly System.Buffers.SearchValues<char> TokenChars = System.Buffers.SearchValues.Create(
+        "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     /// <summary>Whether <paramref name="value"/> is a non-empty RFC 9110 token.</summary>
     /// <param name="value">The characters to test.</param>
     /// <returns><see langword="true"/> when every character is a <c>tchar</c> and there is at least one.</returns>
     public static bool IsToken(ReadOnlySpan<char> value)
     {
-        if (value.IsEmpty)
-        {
-            return false;
-        }
-
-        var table = TokenChars;
-        foreach (var c in value)
-        {
-            if (c >= (char)table.Length || !table[c])
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return !value.IsEmpty && !value.ContainsAnyExcept(TokenChars);
     }
 }

@@ -135,8 +135,7 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
 
         if (method.Name == "MapMethods")
         {
-            if (invocation.Arguments[2].Value is IArrayCreationOperation { Initializer: { } methods }
-                && methods.ElementValues.Any(v => v.ConstantValue is { HasValue: true, Value: string m } && string.Equals(m, "OPTIONS", StringComparison.OrdinalIgnoreCase)))
+            if (MethodElements(invocation.Arguments[2].Value).Any(IsOptions))
             {
                 optionsPatterns.Add(CorsGenerator.ClassModels.NormalizePattern(pattern));
             }
@@ -161,6 +160,37 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
         {
             handMapped.Add((pattern, method.Name, handlerType.Name + "." + reference.Method.Name, invocation.Syntax.GetLocation()));
         }
+    }
+
+    // new[] { "OPTIONS" }, ["OPTIONS"], new[] { HttpMethods.Options }, behind the IEnumerable<string> conversion.
+    private static IEnumerable<IOperation> MethodElements(IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value switch
+        {
+            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+            ICollectionExpressionOperation collection => collection.Elements,
+            _ => Enumerable.Empty<IOperation>(),
+        };
+    }
+
+    private static bool IsOptions(IOperation element)
+    {
+        while (element is IConversionOperation conversion)
+        {
+            element = conversion.Operand;
+        }
+
+        return element switch
+        {
+            { ConstantValue: { HasValue: true, Value: string m } } => string.Equals(m, "OPTIONS", StringComparison.OrdinalIgnoreCase),
+            IFieldReferenceOperation { Field: { Name: "Options", ContainingType.Name: "HttpMethods" } } => true,
+            _ => false,
+        };
     }
 
     private static void AnalyzeProgram(
@@ -196,7 +226,7 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
         // Rule 8 (info): [AllowMethods] naming a method nothing maps at the pattern.
         var mapped = routes
             .GroupBy(r => CorsGenerator.ClassModels.NormalizePattern(r.Route.Pattern))
-            .ToDictionary(g => g.Key, g => new HashSet<string>(g.SelectMany(r => r.Route.HttpMethods), StringComparer.Ordinal));
+            .ToDictionary(g => g.Key, g => new HashSet<string>(g.SelectMany(r => r.Route.HttpMethods), StringComparer.OrdinalIgnoreCase));
         var reported = new HashSet<(Location, string)>();
         foreach (var (route, _, allowMethods) in corsRoutes)
         {

@@ -12,3 +12,12 @@ public static partial class HeaderEndpoints
     [AllowHeaders("*")]
     public static string PostAny() => "headers-any-post";
 }
+
+/// <summary>Many allowed names of one length, which the generator splits by a distinguishing character.</summary>
+[AllowOrigins(TestOrigins.App)]
+[AllowHeaders("X-Tenant-A", "X-Tenant-B", "X-Tenant-C", "X-Region-1", "X-Region-2", "X-Trace-Id", "X-Span-IDs", "X^Caret-01")]
+public static partial class SameLengthHeaderEndpoints
+{
+    [MapPost("/headers/same-length")]
+    public static string Post() => "same-length-post";
+}

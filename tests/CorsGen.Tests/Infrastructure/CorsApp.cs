@@ -52,6 +52,7 @@ public sealed class CorsApp : IAsyncDisposable
         app.MapAnyOriginEndpoints();
         app.MapCredentialsEndpoints();
         app.MapHeaderEndpoints();
+        app.MapSameLengthHeaderEndpoints();
         app.MapMethodEndpoints();
         app.MapMaxAgeEndpoints();
         app.MapExposeEndpoints();

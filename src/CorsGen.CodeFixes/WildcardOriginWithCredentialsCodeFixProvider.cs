@@ -1,0 +1,114 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CorsGen.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CorsGen.CodeFixes;
+
+/// <summary>CORSGEN002: remove [AllowCredentials], or remove "*" when explicit origins are listed too.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WildcardOriginWithCredentialsCodeFixProvider))]
+[Shared]
+public sealed class WildcardOriginWithCredentialsCodeFixProvider : CodeFixProvider
+{
+    internal const string RemoveCredentialsKey = "CORSGEN002.RemoveAllowCredentials";
+    internal const string RemoveWildcardKey = "CORSGEN002.RemoveWildcardOrigin";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.WildcardOriginWithCredentials.Id);
+
+    /// <inheritdoc/>
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc/>
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var origins = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AttributeSyntax>();
+            if (origins?.Parent?.Parent is not MemberDeclarationSyntax owner || model.GetDeclaredSymbol(owner, context.CancellationToken) is not { } symbol)
+            {
+                continue;
+            }
+
+            var credentials = CredentialAttributes(symbol, root.SyntaxTree, context.CancellationToken).ToList();
+            if (credentials.Count > 0)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Remove [AllowCredentials]",
+                        ct => Task.FromResult(context.Document.WithSyntaxRoot(FixSyntax.RemoveAttributes(root, credentials))),
+                        RemoveCredentialsKey),
+                    diagnostic);
+            }
+
+            var wildcards = FixSyntax.StringLiterals(origins).Where(l => l.Token.ValueText == "*").ToList();
+            var values = OriginValues(symbol, origins, context.CancellationToken);
+            if (wildcards.Count > 0 && values is not null && values.Any(v => v != "*") && values.Count(v => v == "*") == wildcards.Count)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Remove \"*\" from the allowed origins",
+                        ct => Task.FromResult(context.Document.WithSyntaxRoot(FixSyntax.RemoveListValues(root, wildcards.Cast<ExpressionSyntax>().ToList()))),
+                        RemoveWildcardKey),
+                    diagnostic);
+            }
+        }
+    }
+
+    // Every [AllowCredentials] that makes a route under this [AllowOrigins] credentialed.
+    private static IEnumerable<AttributeSyntax> CredentialAttributes(ISymbol originsOwner, SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var credentials = CorsGenerator.Parser.AllowCredentials;
+        switch (originsOwner)
+        {
+            case IMethodSymbol method:
+                return FixSyntax.AttributeSyntax(method, credentials, tree, cancellationToken)
+                    .Concat(method.ContainingType is { } containing ? FixSyntax.AttributeSyntax(containing, credentials, tree, cancellationToken) : Enumerable.Empty<AttributeSyntax>());
+            case INamedTypeSymbol type:
+                // The class's origins apply to the methods without their own [AllowOrigins].
+                var methods = type.GetMembers().OfType<IMethodSymbol>()
+                    .Where(m => !m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == CorsGenerator.Parser.AllowOrigins));
+                return FixSyntax.AttributeSyntax(type, credentials, tree, cancellationToken)
+                    .Concat(methods.SelectMany(m => FixSyntax.AttributeSyntax(m, credentials, tree, cancellationToken)));
+            default:
+                return Enumerable.Empty<AttributeSyntax>();
+        }
+    }
+
+    // The constant values of the [AllowOrigins] at this syntax, or null when one is not a string.
+    private static List<string>? OriginValues(ISymbol owner, AttributeSyntax syntax, CancellationToken cancellationToken)
+    {
+        var data = owner.GetAttributes().FirstOrDefault(a => a.ApplicationSyntaxReference?.GetSyntax(cancellationToken) == syntax);
+        if (data is null || data.ConstructorArguments.Length != 1 || data.ConstructorArguments[0].Kind != TypedConstantKind.Array)
+        {
+            return null;
+        }
+
+        var values = new List<string>();
+        foreach (var value in data.ConstructorArguments[0].Values)
+        {
+            if (value.Value is not string s)
+            {
+                return null;
+            }
+
+            values.Add(s);
+        }
+
+        return values;
+    }
+}
