@@ -16,6 +16,7 @@ namespace CorsGen.Benchmarks;
 /// callbacks are fired inside the measured call for all three.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(WideParameterColumns))]
 public class CorsBenchmarks
 {
     private DefaultHttpContext _context = null!;
@@ -114,4 +115,11 @@ public static class GeneratedApp
 
         throw new InvalidOperationException($"No endpoint {method} {path}.");
     }
+}
+
+/// <summary>Keeps scenario names whole in the summary table.</summary>
+public sealed class WideParameterColumns : BenchmarkDotNet.Configs.ManualConfig
+{
+    public WideParameterColumns() =>
+        SummaryStyle = BenchmarkDotNet.Reports.SummaryStyle.Default.WithMaxParameterColumnWidth(40);
 }

@@ -98,9 +98,10 @@ namespace Wildcards
 
                 private static bool AreHeadersAllowed(global::Microsoft.Extensions.Primitives.StringValues requestHeaders)
                 {
-                    foreach (var name in new global::CorsGen.HeaderList(requestHeaders))
+                    // Any name is allowed, but only well-formed lists are echoed.
+                    foreach (var line in requestHeaders)
                     {
-                        if (!global::CorsGen.HttpTokens.IsToken(name))
+                        if (!global::CorsGen.HttpTokens.IsTokenList(line))
                         {
                             return false;
                         }
