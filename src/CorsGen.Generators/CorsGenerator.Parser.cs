@@ -173,19 +173,22 @@ public sealed partial class CorsGenerator
             }
 
             var valid = new List<string>();
-            foreach (var m in methods.Select(m => m!))
+            var elements = ElementLocations(attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax, skip: 1, methods.Count);
+            for (var i = 0; i < methods.Count; i++)
             {
+                var m = methods[i]!;
+                var elementLocation = elements?[i] ?? location;
                 if (OriginSyntax.IsToken(m))
                 {
                     if (!valid.Contains(m))
                     {
-                        CheckMethodCase(m, location, diagnostics);
+                        CheckMethodCase(m, elementLocation, diagnostics);
                         valid.Add(m);
                     }
                 }
                 else
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidMethodToken, location, m));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidMethodToken, elementLocation, m));
                 }
             }
 
@@ -477,7 +480,6 @@ public sealed partial class CorsGenerator
             var result = new List<(string, Location?)>();
             var syntax = attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax;
             var attributeLocation = syntax?.GetLocation();
-            var argumentSyntax = syntax?.ArgumentList?.Arguments;
             var name = Short(attribute.AttributeClass?.Name ?? "Attribute");
             if (attribute.ConstructorArguments.Length != 1)
             {
@@ -492,10 +494,10 @@ public sealed partial class CorsGenerator
                 return result;
             }
 
+            var elements = ElementLocations(syntax, skip: 0, values.Count);
             for (var i = 0; i < values.Count; i++)
             {
-                // With expanded params each element has its own argument syntax; point at it.
-                var location = argumentSyntax is { } args && args.Count == values.Count ? args[i].GetLocation() : attributeLocation;
+                var location = elements?[i] ?? attributeLocation;
                 if (values[i] is { } value)
                 {
                     result.Add((value, location));
@@ -507,6 +509,44 @@ public sealed partial class CorsGenerator
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// Where each value of a <c>params string[]</c> argument is written, after <paramref name="skip"/>
+        /// leading arguments: one argument per value, or one array / collection expression holding them.
+        /// Null when the syntax does not line up with the values (then the attribute is the location).
+        /// </summary>
+        private static List<Location>? ElementLocations(AttributeSyntax? syntax, int skip, int count)
+        {
+            if (syntax?.ArgumentList?.Arguments is not { } arguments || arguments.Count <= skip)
+            {
+                return null;
+            }
+
+            var rest = arguments.Skip(skip).Where(a => a.NameEquals is null && a.NameColon is null).ToList();
+            if (rest.Count == count && count != 1)
+            {
+                return rest.Select(a => a.GetLocation()).ToList();
+            }
+
+            if (rest.Count == 1)
+            {
+                var expressions = rest[0].Expression switch
+                {
+                    ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions.ToList(),
+                    ImplicitArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions.ToList(),
+                    CollectionExpressionSyntax collection => collection.Elements.OfType<ExpressionElementSyntax>().Select(e => e.Expression).ToList(),
+                    _ => null,
+                };
+                if (expressions is not null && expressions.Count == count)
+                {
+                    return expressions.Select(e => e.GetLocation()).ToList();
+                }
+
+                return count == 1 ? new List<Location> { rest[0].GetLocation() } : null;
+            }
+
+            return null;
         }
 
         private static List<string?>? ReadStrings(TypedConstant constant, bool allowNullElements = false)

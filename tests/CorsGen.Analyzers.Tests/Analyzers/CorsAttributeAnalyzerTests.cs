@@ -500,7 +500,7 @@ public sealed class CorsAttributeAnalyzerTests
             [AllowOrigins("https://app.example.com")]
             public static partial class E
             {
-                [[|MapMethods("/a", "GET", "PRO PFIND")|]]
+                [MapMethods("/a", "GET", [|"PRO PFIND"|])]
                 public static string Get() => "a";
             }
             """, "CORSGEN008");
@@ -846,15 +846,29 @@ public sealed class CorsAttributeAnalyzerTests
             [AllowOrigins("https://app.example.com")]
             public static partial class E
             {
-                [{|CORSGEN023:{|CORSGEN023:MapMethods("/a", "patch", "Delete")|}|}]
+                [MapMethods("/a", {|CORSGEN023:"patch"|}, {|CORSGEN023:"Delete"|})]
                 [AllowMethods({|CORSGEN023:"patch"|}, {|CORSGEN023:"Delete"|})]
                 public static string Change() => "a";
             }
             """);
 
         Assert.Contains(run.Diagnostics, d => d.GetMessage().StartsWith("'patch' is compared case-sensitively", StringComparison.Ordinal) && d.GetMessage().EndsWith("which is 'PATCH' by convention", StringComparison.Ordinal));
-        // The MapMethods attribute carries two wrong-case names: one diagnostic each, at the same span.
+        // The MapMethods attribute carries two wrong-case names: one diagnostic each, at its argument.
         Assert.Equal(4, run.Diagnostics.Length);
+    }
+
+    [Fact]
+    public async Task Values_inside_an_array_argument_are_reported_at_their_element()
+    {
+        await Verify("""
+            [AllowOrigins(new[] { "https://ok.example.com", {|CORSGEN003:"https://Bad.example.com"|} })]
+            public static partial class E
+            {
+                [MapGet("/a")]
+                [AllowHeaders(["X-Ok", {|CORSGEN018:"X Bad"|}])]
+                public static string Get() => "a";
+            }
+            """);
     }
 
     [Fact]
