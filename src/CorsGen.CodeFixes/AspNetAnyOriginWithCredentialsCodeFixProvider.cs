@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading.Tasks;
@@ -14,45 +13,36 @@ namespace CorsGen.CodeFixes;
 /// <summary>CORSGEN012: remove the AllowCredentials() call from an ASP.NET Core policy that also allows any origin.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AspNetAnyOriginWithCredentialsCodeFixProvider))]
 [Shared]
-public sealed class AspNetAnyOriginWithCredentialsCodeFixProvider : CodeFixProvider
+public sealed class AspNetAnyOriginWithCredentialsCodeFixProvider : CorsGenCodeFixProvider
 {
     internal const string EquivalenceKey = "CORSGEN012.RemoveAllowCredentials";
 
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.AspNetAnyOriginWithCredentials.Id);
-
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the provider.</summary>
+    public AspNetAnyOriginWithCredentialsCodeFixProvider()
+        : base(DiagnosticDescriptors.AspNetAnyOriginWithCredentials)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+    }
+
+    /// <inheritdoc/>
+    private protected override void RegisterFixes(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
+    {
+        // The location runs from the method name to the end of the call: `AllowCredentials()`.
+        var span = diagnostic.Location.SourceSpan;
+        var call = root.FindNode(span, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault(i =>
+            i.Span.End == span.End
+            && i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AllowCredentials" } member
+            && member.Name.SpanStart == span.Start);
+        if (call is null || call.ArgumentList.Arguments.Count != 0)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            // The location runs from the method name to the end of the call: `AllowCredentials()`.
-            var span = diagnostic.Location.SourceSpan;
-            var call = root.FindNode(span, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault(i =>
-                i.Span.End == span.End
-                && i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AllowCredentials" } member
-                && member.Name.SpanStart == span.Start);
-            if (call is null || call.ArgumentList.Arguments.Count != 0)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Remove AllowCredentials()",
-                    ct => Task.FromResult(context.Document.WithSyntaxRoot(RemoveCall(root, call))),
-                    EquivalenceKey),
-                diagnostic);
-        }
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                "Remove AllowCredentials()",
+                ct => Task.FromResult(context.Document.WithSyntaxRoot(RemoveCall(root, call))),
+                EquivalenceKey),
+            diagnostic);
     }
 
     private static SyntaxNode RemoveCall(SyntaxNode root, InvocationExpressionSyntax call)

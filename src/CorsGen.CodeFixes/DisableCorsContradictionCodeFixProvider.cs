@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
 using CorsGen.Generators;
@@ -12,40 +11,31 @@ namespace CorsGen.CodeFixes;
 /// <summary>CORSGEN011: remove the CORS attribute that [DisableCors] makes dead.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DisableCorsContradictionCodeFixProvider))]
 [Shared]
-public sealed class DisableCorsContradictionCodeFixProvider : CodeFixProvider
+public sealed class DisableCorsContradictionCodeFixProvider : CorsGenCodeFixProvider
 {
     internal const string EquivalenceKey = "CORSGEN011.RemoveContradictedAttribute";
 
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.DisableCorsContradiction.Id);
-
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the provider.</summary>
+    public DisableCorsContradictionCodeFixProvider()
+        : base(DiagnosticDescriptors.DisableCorsContradiction)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+    }
+
+    /// <inheritdoc/>
+    private protected override void RegisterFixes(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
+    {
+        // The diagnostic covers the contradicted attribute exactly.
+        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AttributeSyntax>() is not { } attribute
+            || attribute.Span != diagnostic.Location.SourceSpan)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            // The diagnostic covers the contradicted attribute exactly.
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AttributeSyntax>() is not { } attribute
-                || attribute.Span != diagnostic.Location.SourceSpan)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Remove [{FixSyntax.ShortName(attribute)}]",
-                    ct => Task.FromResult(context.Document.WithSyntaxRoot(FixSyntax.RemoveAttribute(root, attribute))),
-                    EquivalenceKey),
-                diagnostic);
-        }
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                $"Remove [{FixSyntax.ShortName(attribute)}]",
+                ct => Task.FromResult(context.Document.WithSyntaxRoot(FixSyntax.RemoveAttribute(root, attribute))),
+                EquivalenceKey),
+            diagnostic);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
@@ -18,19 +17,19 @@ namespace CorsGen.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InvalidOriginCodeFixProvider))]
 [Shared]
-public sealed class InvalidOriginCodeFixProvider : CodeFixProvider
+public sealed class InvalidOriginCodeFixProvider : CorsGenCodeFixProvider
 {
     internal const string EquivalenceKey = "CORSGEN003.NormalizeOrigin";
 
     private const string WildcardSubdomainsMethod = "SetIsOriginAllowedToAllowWildcardSubdomains";
 
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
-        DiagnosticDescriptors.InvalidOrigin.Id,
-        DiagnosticDescriptors.AspNetInvalidOrigin.Id);
-
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    /// <summary>Creates the provider.</summary>
+    public InvalidOriginCodeFixProvider()
+        : base(
+            DiagnosticDescriptors.InvalidOrigin,
+            DiagnosticDescriptors.AspNetInvalidOrigin)
+    {
+    }
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)

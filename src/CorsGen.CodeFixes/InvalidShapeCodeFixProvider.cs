@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
@@ -16,16 +15,16 @@ namespace CorsGen.CodeFixes;
 /// <summary>CORSGEN009: make an endpoint class <c>static partial</c>, or a route method <c>static</c>, when that compiles.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InvalidShapeCodeFixProvider))]
 [Shared]
-public sealed class InvalidShapeCodeFixProvider : CodeFixProvider
+public sealed class InvalidShapeCodeFixProvider : CorsGenCodeFixProvider
 {
     internal const string ClassKey = "CORSGEN009.MakeClassStaticPartial";
     internal const string MethodKey = "CORSGEN009.MakeMethodStatic";
 
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.InvalidShape.Id);
-
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    /// <summary>Creates the provider.</summary>
+    public InvalidShapeCodeFixProvider()
+        : base(DiagnosticDescriptors.InvalidShape)
+    {
+    }
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)

@@ -12,45 +12,36 @@ namespace CorsGen.CodeFixes;
 /// <summary>CORSGEN023: write a method name the way browsers send it (upper case).</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MethodCaseCodeFixProvider))]
 [Shared]
-public sealed class MethodCaseCodeFixProvider : CodeFixProvider
+public sealed class MethodCaseCodeFixProvider : CorsGenCodeFixProvider
 {
     internal const string EquivalenceKey = "CORSGEN023.UpperCaseMethod";
 
     private static readonly ImmutableHashSet<string> UpperCaseMethods = ImmutableHashSet.Create("DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH");
 
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.MethodCase.Id);
-
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the provider.</summary>
+    public MethodCaseCodeFixProvider()
+        : base(DiagnosticDescriptors.MethodCase)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+    }
+
+    /// <inheritdoc/>
+    private protected override void RegisterFixes(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
+    {
+        // [AllowMethods] points at the argument, [MapMethods] at the whole attribute.
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        var candidates = FixSyntax.StringLiterals(node).Where(l => IsMiscased(l.Token.ValueText)).ToList();
+        if (FixSyntax.PickLiteral(candidates, diagnostic) is not { } literal)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            // [AllowMethods] points at the argument, [MapMethods] at the whole attribute.
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var candidates = FixSyntax.StringLiterals(node).Where(l => IsMiscased(l.Token.ValueText)).ToList();
-            if (FixSyntax.PickLiteral(candidates, diagnostic) is not { } literal)
-            {
-                continue;
-            }
-
-            var upper = literal.Token.ValueText.ToUpperInvariant();
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Use '{upper}'",
-                    ct => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(literal, FixSyntax.StringLiteral(upper, literal)))),
-                    EquivalenceKey),
-                diagnostic);
-        }
+        var upper = literal.Token.ValueText.ToUpperInvariant();
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                $"Use '{upper}'",
+                ct => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(literal, FixSyntax.StringLiteral(upper, literal)))),
+                EquivalenceKey),
+            diagnostic);
     }
 
     private static bool IsMiscased(string method)

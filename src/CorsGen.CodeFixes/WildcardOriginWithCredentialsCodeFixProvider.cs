@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
@@ -15,16 +14,16 @@ namespace CorsGen.CodeFixes;
 /// <summary>CORSGEN002: remove [AllowCredentials], or remove "*" when explicit origins are listed too.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WildcardOriginWithCredentialsCodeFixProvider))]
 [Shared]
-public sealed class WildcardOriginWithCredentialsCodeFixProvider : CodeFixProvider
+public sealed class WildcardOriginWithCredentialsCodeFixProvider : CorsGenCodeFixProvider
 {
     internal const string RemoveCredentialsKey = "CORSGEN002.RemoveAllowCredentials";
     internal const string RemoveWildcardKey = "CORSGEN002.RemoveWildcardOrigin";
 
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.WildcardOriginWithCredentials.Id);
-
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    /// <summary>Creates the provider.</summary>
+    public WildcardOriginWithCredentialsCodeFixProvider()
+        : base(DiagnosticDescriptors.WildcardOriginWithCredentials)
+    {
+    }
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
