@@ -59,6 +59,10 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
                 block.RegisterOperationAction(
                     operation => CollectAssignment((ISimpleAssignmentOperation)operation.Operation, types, headerWrites),
                     OperationKind.SimpleAssignment);
+                // Symbol actions never visit lambdas: [EnableCors] on a minimal-API lambda is found here.
+                block.RegisterOperationAction(
+                    operation => CollectSymbol(((IAnonymousFunctionOperation)operation.Operation).Symbol, types, program),
+                    OperationKind.AnonymousFunction);
                 block.RegisterOperationBlockEndAction(end =>
                 {
                     AnalyzePolicyBuilders(end, builderCalls.ToArray());
