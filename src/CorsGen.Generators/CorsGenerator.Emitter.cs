@@ -354,10 +354,10 @@ public sealed partial class CorsGenerator
             }
             else
             {
-                var patternTest = spec.SubdomainPatterns.Count == 0
-                    ? "false"
-                    : string.Join("\n    || ", spec.SubdomainPatterns.Select(p =>
-                        $"global::CorsGen.OriginPatterns.IsSubdomainMatch(origin, {Literal(p.SchemePrefix)}, {Literal(p.HostSuffix)}, {Literal(p.PortSuffix)})"));
+                var patternTests = spec.SubdomainPatterns.Count == 0
+                    ? new List<string> { "false" }
+                    : spec.SubdomainPatterns.Select(p =>
+                        $"global::CorsGen.OriginPatterns.IsSubdomainMatch(origin, {Literal(p.SchemePrefix)}, {Literal(p.HostSuffix)}, {Literal(p.PortSuffix)})").ToList();
                 if (spec.ExactOrigins.Count > 0)
                 {
                     w.Open("switch (origin)");
@@ -368,12 +368,12 @@ public sealed partial class CorsGenerator
 
                     w.Line("    return true;");
                     w.Line("default:");
-                    WriteReturn(w, patternTest, "    ");
+                    WriteReturnAny(w, patternTests, "    ");
                     w.Close();
                 }
                 else
                 {
-                    WriteReturn(w, patternTest, string.Empty);
+                    WriteReturnAny(w, patternTests, string.Empty);
                 }
             }
 
@@ -384,22 +384,21 @@ public sealed partial class CorsGenerator
             w.Open("private static bool AreHeadersAllowed(" + StringValuesType + " requestHeaders)");
             if (spec.AnyHeader)
             {
-                w.Line("// Any name is allowed, but only well-formed lists are echoed.");
-                w.Open("foreach (var line in requestHeaders)");
-                w.Open("if (!global::CorsGen.HttpTokens.IsTokenList(line))");
+                // Any name is allowed, but only a well-formed list is echoed.
+                w.Line("return global::CorsGen.HttpTokens.IsTokenList(requestHeaders);");
+                w.Close();
             }
             else
             {
                 w.Open("foreach (var name in new global::CorsGen.HeaderList(requestHeaders))");
                 w.Open("if (!IsHeaderAllowed(name))");
+                w.Line("return false;");
+                w.Close();
+                w.Close();
+                w.Line();
+                w.Line("return true;");
+                w.Close();
             }
-
-            w.Line("return false;");
-            w.Close();
-            w.Close();
-            w.Line();
-            w.Line("return true;");
-            w.Close();
 
             if (!spec.AnyHeader)
             {
@@ -552,15 +551,6 @@ public sealed partial class CorsGenerator
         }
 
         private static char Fold(char c) => (char)(c | 0x20);
-
-        private static void WriteReturn(SourceWriter w, string expression, string indent)
-        {
-            var lines = expression.Split('\n');
-            for (var i = 0; i < lines.Length; i++)
-            {
-                w.Line(indent + (i == 0 ? "return " : "    ") + lines[i].TrimStart() + (i == lines.Length - 1 ? ";" : string.Empty));
-            }
-        }
 
         private static string Describe(PolicyModel policy)
         {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Primitives;
+
 namespace CorsGen;
 
 /// <summary>
@@ -22,35 +24,33 @@ public static class HttpTokens
     }
 
     /// <summary>
-    /// Whether every element of a comma-separated list (one header line, as split by
-    /// <see cref="HeaderList"/>: optional whitespace trimmed, empty elements skipped) is a token.
+    /// Whether every element of a comma-separated header list is a token, with the list split as
+    /// <see cref="HeaderList"/> splits it (all lines, optional whitespace trimmed, empty elements skipped).
     /// </summary>
-    /// <param name="line">One header line, e.g. an <c>Access-Control-Request-Headers</c> value.</param>
-    /// <returns><see langword="true"/> when no element is malformed.</returns>
-    public static bool IsTokenList(ReadOnlySpan<char> line)
+    /// <param name="values">The header's lines, e.g. <c>Access-Control-Request-Headers</c>.</param>
+    /// <returns><see langword="true"/> when no element is malformed (also for an absent header).</returns>
+    public static bool IsTokenList(StringValues values)
     {
-        // Browsers send "a,b,c": one vectorized scan decides. Whitespace needs the element-wise check.
-        if (!line.ContainsAnyExcept(TokenListChars))
+        // Browsers send "a,b,c": one vectorized scan per line decides. Whitespace needs the split.
+        foreach (var line in values)
         {
-            return true;
+            if (line.AsSpan().ContainsAnyExcept(TokenListChars))
+            {
+                return AreTokens(values);
+            }
         }
 
-        var rest = line;
-        while (true)
+        return true;
+    }
+
+    private static bool AreTokens(StringValues values)
+    {
+        foreach (var element in new HeaderList(values))
         {
-            var comma = rest.IndexOf(',');
-            var element = (comma < 0 ? rest : rest[..comma]).Trim(" \t");
-            if (!element.IsEmpty && !IsToken(element))
+            if (!IsToken(element))
             {
                 return false;
             }
-
-            if (comma < 0)
-            {
-                break;
-            }
-
-            rest = rest[(comma + 1)..];
         }
 
         return true;
