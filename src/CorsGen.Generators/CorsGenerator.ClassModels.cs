@@ -79,7 +79,6 @@ public sealed partial class CorsGenerator
             }
 
             var preflights = new List<PreflightModel>();
-            var preflightByPattern = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var patternRoutes in Enumerable.Range(0, routes.Count)
                 .Where(i => routePolicy[i] >= 0)
                 .GroupBy(i => NormalizePattern(routes[i].Pattern)))
@@ -119,7 +118,6 @@ public sealed partial class CorsGenerator
                 var first = routes[patternRoutes.First()];
                 var hasUserOptions = routes.Any(r => NormalizePattern(r.Pattern) == patternRoutes.Key && r.HttpMethods.Contains("OPTIONS"));
                 var allow = string.Join(", ", allMethodsByPattern[patternRoutes.Key].OrderBy(m => m, StringComparer.OrdinalIgnoreCase));
-                preflightByPattern[patternRoutes.Key] = preflights.Count;
                 // Classes sharing a pattern each map a preflight route; distinct orders keep them from
                 // being ambiguous when mapped under one prefix (CORSGEN010 makes their policies equal).
                 var order = classesByPattern[patternRoutes.Key].TakeWhile(c => c != endpointClass.FullyQualifiedName).Count();

@@ -459,7 +459,7 @@ public sealed partial class CorsGenerator
             names.Add(name);
         }
 
-        private static AttributeData? Find(ImmutableArray<AttributeData> attributes, string metadataName)
+        internal static AttributeData? Find(ImmutableArray<AttributeData> attributes, string metadataName)
         {
             foreach (var attribute in attributes)
             {

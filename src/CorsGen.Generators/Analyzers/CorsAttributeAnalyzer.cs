@@ -84,8 +84,8 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
                 hasRoutes = true;
                 var result = CorsGenerator.Parser.ParseMethod(method, routeAttributes, httpMethod, context.CancellationToken);
                 diagnostics.AddRange(result.Diagnostics);
-                var allowMethods = attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == CorsGenerator.Parser.AllowMethods)
-                    ?? type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == CorsGenerator.Parser.AllowMethods);
+                var allowMethods = CorsGenerator.Parser.Find(attributes, CorsGenerator.Parser.AllowMethods)
+                    ?? CorsGenerator.Parser.Find(type.GetAttributes(), CorsGenerator.Parser.AllowMethods);
                 foreach (var route in result.Routes)
                 {
                     routes.Add((route, type.Locations.FirstOrDefault() ?? Location.None, allowMethods));
