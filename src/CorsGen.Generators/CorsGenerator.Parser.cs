@@ -26,6 +26,13 @@ public sealed partial class CorsGenerator
         internal const string AllowCredentials = "CorsGen.AllowCredentialsAttribute";
         internal const string MaxAge = "CorsGen.MaxAgeAttribute";
         internal const string DisableCors = "CorsGen.DisableCorsAttribute";
+        internal const string CorsPolicy = "CorsGen.CorsPolicyAttribute";
+        internal const string UseCorsPolicy = "CorsGen.UseCorsPolicyAttribute";
+        internal const string AllowOriginsFromConfiguration = "CorsGen.AllowOriginsFromConfigurationAttribute";
+        internal const string AllowOriginPredicate = "CorsGen.AllowOriginPredicateAttribute";
+        internal const string AllowPrivateNetwork = "CorsGen.AllowPrivateNetworkAttribute";
+        internal const string PreflightSuccessStatus = "CorsGen.PreflightSuccessStatusAttribute";
+        internal const string PreflightContinue = "CorsGen.PreflightContinueAttribute";
 
         /// <summary>Route attribute metadata names and the HTTP method each maps (null: read from the attribute).</summary>
         internal static readonly ImmutableArray<(string MetadataName, string? HttpMethod)> RouteAttributes = ImmutableArray.Create<(string, string?)>(
@@ -77,6 +84,21 @@ public sealed partial class CorsGenerator
             }
 
             return new RouteParseResult(routes.ToEquatableArray(), diagnostics.Distinct().ToEquatableArray());
+        }
+
+        /// <summary>A <c>[CorsPolicy]</c> class -> its policy; null (the analyzer reports why) when the class has the wrong shape.</summary>
+        public static PolicyClassSpec? ParsePolicyClassTarget(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (context.TargetSymbol is not INamedTypeSymbol type)
+            {
+                return null;
+            }
+
+            var diagnostics = new List<DiagnosticInfo>();
+            return ParseClass(type, diagnostics) is { } policyClass && ParsePolicyClass(type, diagnostics) is { } policy
+                ? new PolicyClassSpec(policyClass, policy)
+                : null;
         }
 
         private static readonly RouteParseResult Empty = new(EquatableArray<RouteSpec>.Empty, EquatableArray<DiagnosticInfo>.Empty);
@@ -195,11 +217,15 @@ public sealed partial class CorsGenerator
             return valid.Count == 0 ? null : (pattern, valid.ToEquatableArray());
         }
 
-        /// <summary>The effective CORS policy of a method: its attributes, else its class's; null without CORS.</summary>
+        /// <summary>
+        /// The effective CORS policy of a route method; null without CORS. Per attribute kind, most
+        /// specific first: the method's attribute, the method's [UseCorsPolicy] class's, the class's,
+        /// the class's [UseCorsPolicy] class's.
+        /// </summary>
         internal static CorsPolicySpec? ParsePolicy(IMethodSymbol method, INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
         {
             var methodAttributes = method.GetAttributes();
-            if (Find(methodAttributes, DisableCors) is { } disable)
+            if (Find(methodAttributes, DisableCors) is not null)
             {
                 foreach (var attribute in methodAttributes)
                 {
@@ -216,65 +242,148 @@ public sealed partial class CorsGenerator
                 return null;
             }
 
-            var classAttributes = type.GetAttributes();
-            AttributeData? Effective(string name) => Find(methodAttributes, name) ?? Find(classAttributes, name);
+            var levels = new List<PolicyLevel> { new(methodAttributes, type, type.Name + "." + method.Name) };
+            if (PolicyClass(methodAttributes, diagnostics) is { } methodPolicy)
+            {
+                levels.Add(new PolicyLevel(methodPolicy.GetAttributes(), methodPolicy, methodPolicy.Name));
+            }
 
-            var originsAttribute = Effective(AllowOrigins);
-            if (originsAttribute is null)
+            var classAttributes = type.GetAttributes();
+            levels.Add(new PolicyLevel(classAttributes, type, type.Name));
+            if (PolicyClass(classAttributes, diagnostics) is { } classPolicy)
+            {
+                levels.Add(new PolicyLevel(classPolicy.GetAttributes(), classPolicy, classPolicy.Name));
+            }
+
+            var usesPolicy = Find(methodAttributes, UseCorsPolicy) is not null || Find(classAttributes, UseCorsPolicy) is not null;
+            return ParsePolicy(levels, type, usesPolicy, diagnostics);
+        }
+
+        /// <summary>The policy of a <c>[CorsPolicy]</c> class, from its own attributes (null when it has no origin attribute).</summary>
+        internal static CorsPolicySpec? ParsePolicyClass(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics) =>
+            ParsePolicy(new List<PolicyLevel> { new(type.GetAttributes(), type, type.Name) }, type, isCorsRoute: true, diagnostics);
+
+        /// <summary>One place CORS attributes are read from, and the class that owns them (for predicates and messages).</summary>
+        internal sealed record PolicyLevel(ImmutableArray<AttributeData> Attributes, INamedTypeSymbol Owner, string DisplayName);
+
+        /// <summary>The [CorsPolicy] class named by [UseCorsPolicy] in <paramref name="attributes"/>, if any.</summary>
+        internal static INamedTypeSymbol? PolicyClass(ImmutableArray<AttributeData> attributes, List<DiagnosticInfo> diagnostics)
+        {
+            if (Find(attributes, UseCorsPolicy) is not { } use)
             {
                 return null;
             }
 
-            var exact = new List<string>();
-            var patterns = new List<SubdomainPatternSpec>();
-            var anyOrigin = false;
-            foreach (var (origin, location) in ReadStringArguments(originsAttribute, diagnostics))
+            var location = use.ApplicationSyntaxReference?.GetSyntax().GetLocation();
+            if (use.ConstructorArguments.Length != 1 || use.ConstructorArguments[0].Value is not INamedTypeSymbol policy)
             {
-                var parsed = OriginSyntax.Parse(origin);
-                switch (parsed.Kind)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, location, "UseCorsPolicy"));
+                return null;
+            }
+
+            if (Find(policy.GetAttributes(), CorsPolicy) is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotAPolicyClass, location, policy.Name));
+                return null;
+            }
+
+            return policy;
+        }
+
+        private static CorsPolicySpec? ParsePolicy(List<PolicyLevel> levels, INamedTypeSymbol endpointType, bool isCorsRoute, List<DiagnosticInfo> diagnostics)
+        {
+            (AttributeData Attribute, PolicyLevel Level)? Effective(string name)
+            {
+                foreach (var level in levels)
                 {
-                    case OriginKind.Any:
-                        anyOrigin = true;
-                        break;
-                    case OriginKind.Exact:
-                        if (!exact.Contains(parsed.Value))
-                        {
-                            exact.Add(parsed.Value);
-                        }
-
-                        break;
-                    case OriginKind.SubdomainPattern:
-                        var spec = new SubdomainPatternSpec(parsed.SchemePrefix, parsed.HostSuffix, parsed.PortSuffix);
-                        if (!patterns.Contains(spec))
-                        {
-                            patterns.Add(spec);
-                        }
-
-                        break;
-                    default:
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOrigin, location, origin, parsed.Error ?? "it is malformed"));
-                        break;
+                    if (Find(level.Attributes, name) is { } attribute)
+                    {
+                        return (attribute, level);
+                    }
                 }
+
+                return null;
+            }
+
+            var originsAttribute = Effective(AllowOrigins);
+            var configurationAttribute = Effective(AllowOriginsFromConfiguration);
+            var predicateAttribute = Effective(AllowOriginPredicate);
+            if (originsAttribute is null && configurationAttribute is null && predicateAttribute is null && !isCorsRoute)
+            {
+                return null;
             }
 
             var credentials = Effective(AllowCredentials) is not null;
-            CheckWeakTrust(originsAttribute, exact, credentials, diagnostics);
+            var exact = new List<string>();
+            var patterns = new List<SubdomainPatternSpec>();
+            var anyOrigin = false;
             var refuseAll = false;
-            if (anyOrigin && credentials)
+            if (originsAttribute is { } origins)
             {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.WildcardOriginWithCredentials,
-                    originsAttribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(),
-                    Find(methodAttributes, AllowOrigins) is null ? type.Name : type.Name + "." + method.Name));
-                refuseAll = true;
+                foreach (var (origin, location) in ReadStringArguments(origins.Attribute, diagnostics))
+                {
+                    var parsed = OriginSyntax.Parse(origin);
+                    switch (parsed.Kind)
+                    {
+                        case OriginKind.Any:
+                            anyOrigin = true;
+                            break;
+                        case OriginKind.Exact:
+                            if (!exact.Contains(parsed.Value))
+                            {
+                                exact.Add(parsed.Value);
+                            }
+
+                            break;
+                        case OriginKind.SubdomainPattern:
+                            var spec = new SubdomainPatternSpec(parsed.SchemePrefix, parsed.HostSuffix, parsed.PortSuffix);
+                            if (!patterns.Contains(spec))
+                            {
+                                patterns.Add(spec);
+                            }
+
+                            break;
+                        default:
+                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOrigin, location, origin, parsed.Error ?? "it is malformed"));
+                            break;
+                    }
+                }
+
+                CheckWeakTrust(origins.Attribute, exact, credentials, diagnostics);
+                if (anyOrigin && credentials)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.WildcardOriginWithCredentials,
+                        origins.Attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(),
+                        origins.Level.DisplayName));
+                    refuseAll = true;
+                }
             }
+
+            string? configurationKey = null;
+            if (configurationAttribute is { } configuration)
+            {
+                if (configuration.Attribute.ConstructorArguments.Length == 1 && configuration.Attribute.ConstructorArguments[0].Value is string { Length: > 0 } key)
+                {
+                    configurationKey = key;
+                }
+                else
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.UnreadableArgument,
+                        configuration.Attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(),
+                        "AllowOriginsFromConfiguration"));
+                }
+            }
+
+            var predicate = predicateAttribute is { } p ? ParsePredicate(p.Attribute, p.Level.Owner, endpointType, diagnostics) : null;
 
             EquatableArray<string>? methods = null;
             var anyMethod = false;
             if (Effective(AllowMethods) is { } methodsAttribute)
             {
                 var list = new List<string>();
-                foreach (var (m, location) in ReadStringArguments(methodsAttribute, diagnostics))
+                foreach (var (m, location) in ReadStringArguments(methodsAttribute.Attribute, diagnostics))
                 {
                     if (m == "*")
                     {
@@ -298,17 +407,14 @@ public sealed partial class CorsGenerator
             var anyHeader = false;
             if (Effective(AllowHeaders) is { } headersAttribute)
             {
-                foreach (var (h, location) in ReadStringArguments(headersAttribute, diagnostics))
+                foreach (var (h, location) in ReadStringArguments(headersAttribute.Attribute, diagnostics))
                 {
                     if (h == "*")
                     {
                         anyHeader = true;
-                        if (Effective(AllowCredentials) is not null)
+                        if (credentials)
                         {
-                            diagnostics.Add(DiagnosticInfo.Create(
-                                DiagnosticDescriptors.AnyHeaderWithCredentials,
-                                location,
-                                Find(methodAttributes, AllowHeaders) is null ? type.Name : type.Name + "." + method.Name));
+                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AnyHeaderWithCredentials, location, headersAttribute.Level.DisplayName));
                         }
                     }
                     else if (!OriginSyntax.IsToken(h))
@@ -331,7 +437,7 @@ public sealed partial class CorsGenerator
             var expose = new List<string>();
             if (Effective(ExposeHeaders) is { } exposeAttribute)
             {
-                foreach (var (h, location) in ReadStringArguments(exposeAttribute, diagnostics))
+                foreach (var (h, location) in ReadStringArguments(exposeAttribute.Attribute, diagnostics))
                 {
                     if (!OriginSyntax.IsToken(h))
                     {
@@ -349,36 +455,38 @@ public sealed partial class CorsGenerator
             }
 
             int? maxAge = null;
-            if (Effective(MaxAge) is { } maxAgeAttribute)
+            if (Effective(MaxAge) is { } maxAgeAttribute && ReadInt(maxAgeAttribute.Attribute, "MaxAge", diagnostics) is { } seconds)
             {
-                if (maxAgeAttribute.ConstructorArguments.Length == 1 && maxAgeAttribute.ConstructorArguments[0].Value is int seconds)
+                var location = maxAgeAttribute.Attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation();
+                var text = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (seconds < 0)
                 {
-                    if (seconds < 0)
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NegativeMaxAge, location, text));
+                }
+                else
+                {
+                    if (seconds > ChromiumMaxAgeCap)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(
-                            DiagnosticDescriptors.NegativeMaxAge,
-                            maxAgeAttribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(),
-                            seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MaxAgeAboveBrowserCap, location, text));
                     }
-                    else
-                    {
-                        if (seconds > ChromiumMaxAgeCap)
-                        {
-                            diagnostics.Add(DiagnosticInfo.Create(
-                                DiagnosticDescriptors.MaxAgeAboveBrowserCap,
-                                maxAgeAttribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(),
-                                seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                        }
 
-                        maxAge = seconds;
-                    }
+                    maxAge = seconds;
+                }
+            }
+
+            var preflightStatus = 204;
+            if (Effective(PreflightSuccessStatus) is { } statusAttribute && ReadInt(statusAttribute.Attribute, "PreflightSuccessStatus", diagnostics) is { } status)
+            {
+                if (status is 200 or 204)
+                {
+                    preflightStatus = status;
                 }
                 else
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
-                        DiagnosticDescriptors.UnreadableArgument,
-                        maxAgeAttribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(),
-                        "MaxAge"));
+                        DiagnosticDescriptors.InvalidPreflightStatus,
+                        statusAttribute.Attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(),
+                        status.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 }
             }
 
@@ -393,13 +501,82 @@ public sealed partial class CorsGenerator
                 expose.ToEquatableArray(),
                 credentials,
                 maxAge,
-                refuseAll);
+                refuseAll,
+                configurationKey,
+                predicate,
+                Effective(AllowPrivateNetwork) is not null,
+                preflightStatus,
+                Effective(PreflightContinue) is not null);
+        }
+
+        private static int? ReadInt(AttributeData attribute, string name, List<DiagnosticInfo> diagnostics)
+        {
+            if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int value)
+            {
+                return value;
+            }
+
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(), name));
+            return null;
+        }
+
+        // static bool Name(string origin) or static bool Name(ReadOnlySpan<char> origin), reachable from the endpoint class.
+        private static OriginPredicateSpec? ParsePredicate(AttributeData attribute, INamedTypeSymbol owner, INamedTypeSymbol endpointType, List<DiagnosticInfo> diagnostics)
+        {
+            var location = attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation();
+            if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string { Length: > 0 } name)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, location, "AllowOriginPredicate"));
+                return null;
+            }
+
+            string? problem = null;
+            OriginPredicateSpec? result = null;
+            var candidates = owner.GetMembers(name).OfType<IMethodSymbol>().ToList();
+            if (candidates.Count == 0)
+            {
+                problem = "no method of that name exists";
+            }
+            else
+            {
+                foreach (var candidate in candidates)
+                {
+                    var takesSpan = candidate.Parameters.Length == 1
+                        && candidate.Parameters[0].Type is INamedTypeSymbol { Name: "ReadOnlySpan", ContainingNamespace.Name: "System", TypeArguments.Length: 1 } span
+                        && span.TypeArguments[0].SpecialType == SpecialType.System_Char;
+                    var takesString = candidate.Parameters.Length == 1 && candidate.Parameters[0].Type.SpecialType == SpecialType.System_String;
+                    if (!candidate.IsStatic || candidate.IsGenericMethod || candidate.ReturnType.SpecialType != SpecialType.System_Boolean
+                        || !(takesSpan || takesString) || candidate.Parameters[0].RefKind != RefKind.None)
+                    {
+                        problem = "the method must be static, non-generic, return bool and take one string or ReadOnlySpan<char> parameter";
+                        continue;
+                    }
+
+                    if (!SymbolEqualityComparer.Default.Equals(owner, endpointType) && candidate.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected)
+                    {
+                        problem = $"the method is private, but '{endpointType.Name}' uses the policy and must be able to call it; make it internal";
+                        continue;
+                    }
+
+                    result = new OriginPredicateSpec(owner.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + name, takesSpan);
+                    break;
+                }
+            }
+
+            if (result is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOriginPredicate, location, name, owner.Name, problem ?? "it cannot be used"));
+            }
+
+            return result;
         }
 
         private const int ChromiumMaxAgeCap = 7200;
 
         private static readonly ImmutableHashSet<string> CorsAttributeNames = ImmutableHashSet.Create(
-            "AllowOriginsAttribute", "AllowMethodsAttribute", "AllowHeadersAttribute", "ExposeHeadersAttribute", "AllowCredentialsAttribute", "MaxAgeAttribute");
+            "AllowOriginsAttribute", "AllowMethodsAttribute", "AllowHeadersAttribute", "ExposeHeadersAttribute", "AllowCredentialsAttribute", "MaxAgeAttribute",
+            "UseCorsPolicyAttribute", "AllowOriginsFromConfigurationAttribute", "AllowOriginPredicateAttribute", "AllowPrivateNetworkAttribute",
+            "PreflightSuccessStatusAttribute", "PreflightContinueAttribute");
 
         // Browsers upper-case only these methods (https://fetch.spec.whatwg.org/#concept-method-normalize).
         private static readonly ImmutableHashSet<string> NormalizedMethods = ImmutableHashSet.Create("DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT");

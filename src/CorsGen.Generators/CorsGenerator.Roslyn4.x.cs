@@ -43,5 +43,16 @@ public sealed partial class CorsGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(classes, static (spc, model) =>
             spc.AddSource(Emitter.HintName(model.Class), Emitter.Emit(model)));
+
+        var policyClasses = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                Parser.CorsPolicy,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (attributeContext, cancellationToken) => Parser.ParsePolicyClassTarget(attributeContext, cancellationToken))
+            .Where(static spec => spec is not null)
+            .WithTrackingName(TrackingNames.PolicyClasses);
+
+        context.RegisterSourceOutput(policyClasses, static (spc, spec) =>
+            spc.AddSource(Emitter.PolicyHintName(spec!.Class), Emitter.EmitPolicyClass(spec)));
     }
 }

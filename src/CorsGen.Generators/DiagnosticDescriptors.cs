@@ -181,6 +181,27 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         WellKnownDiagnosticTags.CompilationEnd);
 
+    /// <summary>CORSGEN025: an <c>[AllowOriginPredicate]</c> method that does not exist or has the wrong shape.</summary>
+    public static readonly DiagnosticDescriptor InvalidOriginPredicate = Create(
+        "CORSGEN025",
+        "Origin predicate has the wrong shape",
+        "[AllowOriginPredicate(\"{0}\")] on '{1}': {2}; write 'static bool {0}(string origin)' or 'static bool {0}(ReadOnlySpan<char> origin)' in '{1}'",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CORSGEN026: a preflight success status other than 200 or 204.</summary>
+    public static readonly DiagnosticDescriptor InvalidPreflightStatus = Create(
+        "CORSGEN026",
+        "Preflight success status must be 200 or 204",
+        "[PreflightSuccessStatus({0})] is not 200 or 204: browsers need an ok status (200-299) for a preflight, and a 2xx that promises content or a reset misleads every other client; use 204 (the default) or 200 for old clients",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CORSGEN027: <c>[UseCorsPolicy]</c> naming a class that is not a <c>[CorsPolicy]</c> class.</summary>
+    public static readonly DiagnosticDescriptor NotAPolicyClass = Create(
+        "CORSGEN027",
+        "[UseCorsPolicy] names a class that is not a CORS policy",
+        "[UseCorsPolicy(typeof({0}))] names a class without [CorsPolicy], so its attributes would silently be ignored; mark '{0}' with [CorsPolicy] (a static partial class)",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, params string[] customTags) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md", customTags: customTags);
 }

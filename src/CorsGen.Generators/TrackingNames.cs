@@ -11,4 +11,7 @@ public static class TrackingNames
 
     /// <summary>One emit model per endpoint class.</summary>
     public const string EndpointClasses = nameof(EndpointClasses);
+
+    /// <summary>One policy per <c>[CorsPolicy]</c> class.</summary>
+    public const string PolicyClasses = nameof(PolicyClasses);
 }

@@ -131,3 +131,122 @@ public sealed class MaxAgeAttribute : Attribute
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class DisableCorsAttribute : Attribute;
+
+/// <summary>
+/// Marks a <c>static partial class</c> as a reusable, named CORS policy: the CORS attributes on it
+/// (<see cref="AllowOriginsAttribute"/>, <see cref="AllowMethodsAttribute"/>, ...) form the policy.
+/// Endpoint classes and route methods apply it with <see cref="UseCorsPolicyAttribute"/>;
+/// hand-mapped routes and route groups with <c>WithCors(PolicyClass.Policy)</c>, where
+/// <c>Policy</c> is the <see cref="CompiledCorsPolicy"/> that CorsGen generates into the class.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class CorsPolicyAttribute : Attribute;
+
+/// <summary>
+/// Applies a <see cref="CorsPolicyAttribute"/> class's policy to an endpoint class (all its routes)
+/// or to one route method. Lookup is per attribute kind, most specific first: the method's own
+/// attribute, then the method's policy class, then the endpoint class's own attribute, then the
+/// endpoint class's policy class.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class UseCorsPolicyAttribute : Attribute
+{
+    /// <summary>Creates the attribute.</summary>
+    /// <param name="policyType">A <c>static partial class</c> marked <see cref="CorsPolicyAttribute"/>; a compile-time error otherwise (CORSGEN028).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="policyType"/> is <see langword="null"/>.</exception>
+    public UseCorsPolicyAttribute(Type policyType)
+    {
+        PolicyType = policyType ?? throw new ArgumentNullException(nameof(policyType));
+    }
+
+    /// <summary>The policy class.</summary>
+    public Type PolicyType { get; }
+}
+
+/// <summary>
+/// Origins read from configuration at start-up (for example per environment), in addition to any
+/// <see cref="AllowOriginsAttribute"/> origins. The key names either an array section
+/// (<c>"Cors:AllowedOrigins": ["https://a.example", "https://b.example"]</c>) or one string of
+/// origins separated by commas, semicolons or spaces (handy for environment variables such as
+/// <c>Cors__AllowedOrigins</c>). Each entry must be a serialized origin, checked with the same rules
+/// as compile-time origins; a bad entry makes the <c>Map...()</c> / <c>WithCors()</c> call throw
+/// <see cref="InvalidOperationException"/> naming the key and the value. An absent key allows no
+/// extra origin. Values are read once, when the routes are mapped; a configuration reload does not
+/// change them (restart to apply). Lookups are ordinal against a frozen set and allocate nothing.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class AllowOriginsFromConfigurationAttribute : Attribute
+{
+    /// <summary>Creates the attribute.</summary>
+    /// <param name="key">A configuration key such as <c>"Cors:AllowedOrigins"</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    public AllowOriginsFromConfigurationAttribute(string key)
+    {
+        Key = key ?? throw new ArgumentNullException(nameof(key));
+    }
+
+    /// <summary>The configuration key.</summary>
+    public string Key { get; }
+}
+
+/// <summary>
+/// Allows origins for which a static method of the class carrying this attribute returns
+/// <see langword="true"/>, like Express's <c>origin</c> function. The method has the shape
+/// <c>static bool Name(string origin)</c> or <c>static bool Name(ReadOnlySpan&lt;char&gt; origin)</c>
+/// (checked at compile time, CORSGEN025). It is called only with a syntactically valid serialized
+/// origin (never with CR/LF, paths, userinfo, upper case or overlong values); an exception it throws
+/// refuses the request and is logged. Allowed origins are echoed, and <c>Vary: Origin</c> is sent.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class AllowOriginPredicateAttribute : Attribute
+{
+    /// <summary>Creates the attribute.</summary>
+    /// <param name="methodName">The predicate's name, best written with <c>nameof</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="methodName"/> is <see langword="null"/>.</exception>
+    public AllowOriginPredicateAttribute(string methodName)
+    {
+        MethodName = methodName ?? throw new ArgumentNullException(nameof(methodName));
+    }
+
+    /// <summary>The predicate's name.</summary>
+    public string MethodName { get; }
+}
+
+/// <summary>
+/// Private Network Access: a preflight carrying <c>Access-Control-Request-Private-Network: true</c>
+/// is answered with <c>Access-Control-Allow-Private-Network: true</c> (and <c>Vary</c> names the
+/// request header). Without this attribute that request header is ignored, and the browser blocks the
+/// request. See <see href="https://wicg.github.io/private-network-access/">WICG, Private Network Access</see>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class AllowPrivateNetworkAttribute : Attribute;
+
+/// <summary>
+/// The status code of a successful preflight: 204 (No Content, the default) or 200 (for old clients
+/// that treat 204 as failure, as Express's <c>optionsSuccessStatus</c>). Any other value is a
+/// compile-time error (CORSGEN026). The Fetch standard accepts any ok status (200-299).
+/// See <see href="https://fetch.spec.whatwg.org/#cors-preflight-fetch">Fetch, "CORS-preflight fetch"</see>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class PreflightSuccessStatusAttribute : Attribute
+{
+    /// <summary>Creates the attribute.</summary>
+    /// <param name="statusCode">200 or 204.</param>
+    public PreflightSuccessStatusAttribute(int statusCode)
+    {
+        StatusCode = statusCode;
+    }
+
+    /// <summary>The status code.</summary>
+    public int StatusCode { get; }
+}
+
+/// <summary>
+/// After an allowed preflight's CORS headers are written, hands the request on to the route's own
+/// <c>OPTIONS</c> handler (an <c>[MapMethods(pattern, "OPTIONS")]</c> method of the endpoint class, or
+/// an <c>OPTIONS</c> endpoint in the route group), which may add headers or a body; like Express's
+/// <c>preflightContinue</c> and rs/cors's <c>OptionsPassthrough</c>. Refused preflights never reach
+/// it. Without an <c>OPTIONS</c> handler at the pattern the preflight is answered as usual.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class PreflightContinueAttribute : Attribute;

@@ -17,7 +17,13 @@ internal sealed record EndpointClassSpec(
 /// <summary>A subdomain origin pattern such as <c>https://*.example.com:8443</c>, split for matching.</summary>
 internal sealed record SubdomainPatternSpec(string SchemePrefix, string HostSuffix, string PortSuffix);
 
-/// <summary>One route's effective CORS policy (method attributes replace class attributes one by one).</summary>
+/// <summary>An origin predicate: a static method called as <see cref="Method"/>, taking a span when <see cref="TakesSpan"/>.</summary>
+internal sealed record OriginPredicateSpec(string Method, bool TakesSpan);
+
+/// <summary>
+/// One route's effective CORS policy: per attribute kind, the method's attribute, else the method's
+/// policy class's, else the class's, else the class's policy class's.
+/// </summary>
 internal sealed record CorsPolicySpec(
     EquatableArray<string> ExactOrigins,
     EquatableArray<SubdomainPatternSpec> SubdomainPatterns,
@@ -29,7 +35,15 @@ internal sealed record CorsPolicySpec(
     EquatableArray<string> ExposeHeaders,
     bool AllowCredentials,
     int? MaxAgeSeconds,
-    bool RefuseAll);
+    bool RefuseAll,
+    string? OriginsConfigurationKey = null,
+    OriginPredicateSpec? OriginPredicate = null,
+    bool AllowPrivateNetwork = false,
+    int PreflightSuccessStatus = 204,
+    bool PreflightContinue = false);
+
+/// <summary>A <c>[CorsPolicy]</c> class: its policy, compiled into a <c>Policy</c> property for <c>WithCors(...)</c>.</summary>
+internal sealed record PolicyClassSpec(EndpointClassSpec Class, CorsPolicySpec Policy);
 
 /// <summary>One route attribute on one method.</summary>
 internal sealed record RouteSpec(

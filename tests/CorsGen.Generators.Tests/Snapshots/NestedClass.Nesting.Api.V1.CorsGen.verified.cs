@@ -12,20 +12,25 @@ namespace Nesting
             internal static class CorsGenRoutes
             {
                 private static readonly string[] s_methods0 = new string[] { "OPTIONS" };
-                private static readonly global::Microsoft.Extensions.Primitives.StringValues s_varyOrigin = new global::Microsoft.Extensions.Primitives.StringValues("Origin");
                 private static readonly global::Microsoft.Extensions.Primitives.StringValues s_preflightVary = new global::Microsoft.Extensions.Primitives.StringValues("Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
                 private static readonly global::Microsoft.Extensions.Primitives.StringValues s_allow0 = new global::Microsoft.Extensions.Primitives.StringValues("GET");
 
                 /// <summary>Maps the routes into a new group under <paramref name="endpoints"/>.</summary>
+                /// <exception cref="global::System.InvalidOperationException">A configured origin is not a serialized origin.</exception>
                 internal static global::Microsoft.AspNetCore.Routing.RouteGroupBuilder Map(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(endpoints);
                     var group = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGroup(endpoints, "");
+                    // Bound here, at start-up: configured origins are read and checked once.
+                    var policies = new global::CorsGen.CorsEndpointPolicy[]
+                    {
+                        Policy0.Instance.CreateEndpointPolicy(endpoints.ServiceProvider),
+                    };
                     // GET /v1/things
                     global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGet(group, "/v1/things", Things)
-                        .Add(Policy0.AddResponseHeaders);
+                        .Add(policies[0].AddResponseHeaders);
                     // OPTIONS /v1/things: CORS preflight
-                    var preflight0 = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/v1/things", s_methods0, Preflight0);
+                    var preflight0 = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/v1/things", s_methods0, context => Preflight0(context, policies));
                     global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.AllowAnonymous(preflight0);
                     global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.ExcludeFromDescription(preflight0);
                     global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(preflight0, "CORS preflight /v1/things");
@@ -33,7 +38,7 @@ namespace Nesting
                 }
 
                 /// <summary>The OPTIONS route at /v1/things: CORS preflights, else 405 as the framework answers.</summary>
-                private static global::System.Threading.Tasks.Task Preflight0(global::Microsoft.AspNetCore.Http.HttpContext context)
+                private static global::System.Threading.Tasks.Task Preflight0(global::Microsoft.AspNetCore.Http.HttpContext context, global::CorsGen.CorsEndpointPolicy[] policies)
                 {
                     var headers = context.Request.Headers;
                     var requestMethod = headers.AccessControlRequestMethod;
@@ -46,37 +51,45 @@ namespace Nesting
                         return global::System.Threading.Tasks.Task.CompletedTask;
                     }
 
-                    return AnswerPreflight0(context, origin, requestMethod);
+                    return AnswerPreflight0(context, origin, requestMethod, policies);
                 }
 
-                private static global::System.Threading.Tasks.Task AnswerPreflight0(global::Microsoft.AspNetCore.Http.HttpContext context, global::Microsoft.Extensions.Primitives.StringValues origin, global::Microsoft.Extensions.Primitives.StringValues requestMethod)
+                private static global::System.Threading.Tasks.Task AnswerPreflight0(global::Microsoft.AspNetCore.Http.HttpContext context, global::Microsoft.Extensions.Primitives.StringValues origin, global::Microsoft.Extensions.Primitives.StringValues requestMethod, global::CorsGen.CorsEndpointPolicy[] policies)
                 {
-                    var response = context.Response;
                     // The preflight response is CorsGen's alone, so Vary is set, not appended.
-                    response.Headers.Vary = s_preflightVary;
+                    context.Response.Headers.Vary = s_preflightVary;
                     // Exactly one non-empty Origin and one method; anything else is refused, never guessed at.
                     if (origin.Count == 1 && requestMethod.Count == 1 && origin[0] is { Length: > 0 } serializedOrigin)
                     {
                         switch (requestMethod[0])
                         {
                             case "GET":
-                                return Policy0.AnswerPreflight(context, serializedOrigin, origin, requestMethod);
+                                policies[0].AnswerPreflight(context, serializedOrigin, origin, requestMethod);
+                                return global::System.Threading.Tasks.Task.CompletedTask;
                         }
                     }
 
-                    response.StatusCode = 403;
+                    policies[0].Refuse(context, "method not allowed, or not exactly one Origin and one Access-Control-Request-Method");
                     return global::System.Threading.Tasks.Task.CompletedTask;
                 }
 
                 /// <summary>Origins https://app.example.com; methods GET; headers Accept, Accept-Language, Content-Language, Content-Type.</summary>
-                private static class Policy0
+                private sealed class Policy0 : global::CorsGen.CompiledCorsPolicy
                 {
-                    private static readonly global::Microsoft.Extensions.Primitives.StringValues s_allowMethods = new global::Microsoft.Extensions.Primitives.StringValues("GET");
-                    private static readonly global::Microsoft.Extensions.Primitives.StringValues s_allowHeaders = new global::Microsoft.Extensions.Primitives.StringValues("Accept, Accept-Language, Content-Language, Content-Type");
-                    private static readonly global::System.Func<object, global::System.Threading.Tasks.Task> s_writeResponseHeaders = WriteResponseHeaders;
+                    internal static readonly Policy0 Instance = new Policy0();
+
+                    private Policy0()
+                        : base(new global::CorsGen.CompiledCorsPolicySettings
+                        {
+                            Name = "V1",
+                            AllowedMethods = new string[] { "GET" },
+                            AllowedHeaders = new string[] { "Accept", "Accept-Language", "Content-Language", "Content-Type" },
+                        })
+                    {
+                    }
 
                     /// <summary>Ordinal, byte-for-byte comparison with the allowed serialized origins.</summary>
-                    internal static bool IsOriginAllowed(string origin)
+                    public override bool IsCompiledOriginAllowed(string origin)
                     {
                         switch (origin)
                         {
@@ -87,7 +100,7 @@ namespace Nesting
                         }
                     }
 
-                    private static bool AreHeadersAllowed(global::Microsoft.Extensions.Primitives.StringValues requestHeaders)
+                    public override bool AreHeadersAllowed(global::Microsoft.Extensions.Primitives.StringValues requestHeaders)
                     {
                         foreach (var name in new global::CorsGen.HeaderList(requestHeaders))
                         {
@@ -117,54 +130,6 @@ namespace Nesting
                                 return false;
                         }
                     }
-
-                    /// <summary>Answers a preflight whose method this policy allows.</summary>
-                    internal static global::System.Threading.Tasks.Task AnswerPreflight(global::Microsoft.AspNetCore.Http.HttpContext context, string serializedOrigin, global::Microsoft.Extensions.Primitives.StringValues origin, global::Microsoft.Extensions.Primitives.StringValues requestMethod)
-                    {
-                        var response = context.Response;
-                        var requestHeaders = context.Request.Headers.AccessControlRequestHeaders;
-                        if (!IsOriginAllowed(serializedOrigin) || !AreHeadersAllowed(requestHeaders))
-                        {
-                            response.StatusCode = 403;
-                            return global::System.Threading.Tasks.Task.CompletedTask;
-                        }
-
-                        var headers = response.Headers;
-                        response.StatusCode = 204;
-                        headers.AccessControlAllowOrigin = origin;
-                        headers.AccessControlAllowMethods = s_allowMethods;
-                        if (requestHeaders.Count != 0)
-                        {
-                            headers.AccessControlAllowHeaders = s_allowHeaders;
-                        }
-
-                        return global::System.Threading.Tasks.Task.CompletedTask;
-                    }
-
-                    /// <summary>Wraps the endpoint so its responses get CORS headers when they start, even after the exception handler clears them.</summary>
-                    internal static void AddResponseHeaders(global::Microsoft.AspNetCore.Builder.EndpointBuilder builder)
-                    {
-                        var next = builder.RequestDelegate ?? throw new global::System.InvalidOperationException("The endpoint has no request delegate.");
-                        builder.RequestDelegate = context =>
-                        {
-                            context.Response.OnStarting(s_writeResponseHeaders, context);
-                            return next(context);
-                        };
-                    }
-
-                    private static global::System.Threading.Tasks.Task WriteResponseHeaders(object state)
-                    {
-                        var context = (global::Microsoft.AspNetCore.Http.HttpContext)state;
-                        var headers = context.Response.Headers;
-                        global::CorsGen.CorsResponseHeaders.AppendVary(headers, s_varyOrigin);
-                        var origin = context.Request.Headers.Origin;
-                        if (origin.Count == 1 && origin[0] is { Length: > 0 } serializedOrigin && IsOriginAllowed(serializedOrigin))
-                        {
-                            headers.AccessControlAllowOrigin = origin;
-                        }
-
-                        return global::System.Threading.Tasks.Task.CompletedTask;
-                    }
                 }
             }
         }
@@ -184,6 +149,7 @@ namespace Microsoft.AspNetCore.Builder
         /// <param name="endpoints">The application or route group to map into.</param>
         /// <returns>The route group holding the routes, so conventions such as <c>RequireAuthorization()</c> chain.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="endpoints"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.InvalidOperationException">A configured origin ([AllowOriginsFromConfiguration]) is not a serialized origin; the message names the key and the value.</exception>
         public static global::Microsoft.AspNetCore.Routing.RouteGroupBuilder MapV1(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
             => global::Nesting.Api.V1.CorsGenRoutes.Map(endpoints);
     }

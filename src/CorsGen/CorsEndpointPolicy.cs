@@ -1,0 +1,265 @@
+using System.Collections.Frozen;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Primitives;
+
+namespace CorsGen;
+
+/// <summary>
+/// A <see cref="CompiledCorsPolicy"/> bound to one application: its configured origins, its logger
+/// and the methods mapped at one route pattern. This is the CORS protocol itself
+/// (<see href="https://fetch.spec.whatwg.org/#http-cors-protocol">Fetch, "CORS protocol"</see>):
+/// every header value is precomputed, so answering allocates nothing. Hostile requests are refused
+/// (403 for preflights, no CORS headers for actual requests), never answered with an exception.
+/// </summary>
+public sealed class CorsEndpointPolicy
+{
+    private const string PrivateNetworkRequestHeader = "Access-Control-Request-Private-Network";
+    private const string PrivateNetworkAllowHeader = "Access-Control-Allow-Private-Network";
+
+    private static readonly StringValues AnyOrigin = new("*");
+    private static readonly StringValues True = new("true");
+    private static readonly StringValues VaryOrigin = new("Origin");
+    private static readonly StringValues PreflightVary = new("Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
+    private static readonly StringValues PrivateNetworkPreflightVary = new("Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network");
+
+    private readonly CompiledCorsPolicy _policy;
+    private readonly CompiledCorsPolicySettings _settings;
+    private readonly FrozenSet<string>? _configuredOrigins;
+    private readonly string[] _allowedMethods;
+    private readonly StringValues _allowMethods;
+    private readonly StringValues _allowHeaders;
+    private readonly StringValues _exposeHeaders;
+    private readonly StringValues _maxAge;
+    private readonly StringValues _preflightVary;
+    private readonly bool _echoOrigin;
+    private readonly ILogger _logger;
+    private readonly Func<object, Task> _writeResponseHeaders;
+
+    internal CorsEndpointPolicy(CompiledCorsPolicy policy, IServiceProvider services, IReadOnlyList<string> mappedMethods)
+    {
+        _policy = policy;
+        _settings = policy.Settings;
+        _logger = services.GetService<ILoggerFactory>()?.CreateLogger("CorsGen") ?? NullLogger.Instance;
+        _configuredOrigins = _settings.OriginsConfigurationKey is { } key
+            ? ConfiguredOrigins.Load(services, key, _settings.Name, _logger)
+            : null;
+        _allowedMethods = (_settings.AllowedMethods ?? mappedMethods).Where(m => m != "OPTIONS").Distinct(StringComparer.Ordinal).ToArray();
+        _allowMethods = new StringValues(string.Join(", ", _allowedMethods));
+        _allowHeaders = new StringValues(string.Join(", ", _settings.AllowedHeaders));
+        _exposeHeaders = _settings.ExposedHeaders.Count == 0 ? default : new StringValues(string.Join(", ", _settings.ExposedHeaders));
+        _maxAge = _settings.MaxAgeSeconds is { } seconds ? new StringValues(seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)) : default;
+        _preflightVary = _settings.AllowPrivateNetwork ? PrivateNetworkPreflightVary : PreflightVary;
+        _echoOrigin = !_settings.AllowAnyOrigin || _settings.AllowCredentials;
+        _writeResponseHeaders = WriteResponseHeaders;
+    }
+
+    /// <summary>The compiled policy this binds.</summary>
+    public CompiledCorsPolicy Policy => _policy;
+
+    /// <summary>The methods an allowed preflight may ask for (without <c>OPTIONS</c>); empty with <c>"*"</c> methods.</summary>
+    public IReadOnlyList<string> AllowedMethods => _settings.AllowAnyMethod ? Array.Empty<string>() : _allowedMethods;
+
+    /// <summary>Whether an allowed preflight hands the request on to the pattern's own OPTIONS handler.</summary>
+    public bool PreflightContinue => _settings.PreflightContinue;
+
+    /// <summary>
+    /// Whether <paramref name="origin"/> is allowed: a compiled origin or pattern, a configured origin,
+    /// or the origin predicate (called only for a syntactically valid serialized origin).
+    /// </summary>
+    /// <param name="origin">A non-empty <c>Origin</c> value.</param>
+    /// <returns><see langword="true"/> when allowed.</returns>
+    public bool IsOriginAllowed(string origin)
+    {
+        if (_settings.RefuseAll)
+        {
+            return false;
+        }
+
+        if (_policy.IsCompiledOriginAllowed(origin) || (_configuredOrigins is { } configured && configured.Contains(origin)))
+        {
+            return true;
+        }
+
+        if (_settings.OriginPredicate is { } predicate && SerializedOrigin.IsValid(origin))
+        {
+            try
+            {
+                return predicate(origin);
+            }
+            catch (Exception exception)
+            {
+                CorsLog.OriginPredicateFailed(_logger, _settings.Name, LogValue.Escape(origin), exception);
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a preflight may ask for <paramref name="method"/> (compared case-sensitively).</summary>
+    /// <param name="method">The <c>Access-Control-Request-Method</c> value.</param>
+    /// <returns><see langword="true"/> when allowed.</returns>
+    public bool IsMethodAllowed(string method)
+    {
+        if (_settings.AllowAnyMethod)
+        {
+            return HttpTokens.IsToken(method);
+        }
+
+        foreach (var allowed in _allowedMethods)
+        {
+            if (string.Equals(allowed, method, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Answers a CORS-preflight request whose method the caller has already found allowed: writes the
+    /// status and the <c>Access-Control-Allow-*</c> headers when origin and requested headers are
+    /// allowed, else refuses with 403. <c>Vary</c> is written either way.
+    /// </summary>
+    /// <param name="context">The request.</param>
+    /// <param name="serializedOrigin">The single, non-empty <c>Origin</c> value.</param>
+    /// <param name="origin">The <c>Origin</c> header as received (echoed without copying).</param>
+    /// <param name="requestMethod">The single <c>Access-Control-Request-Method</c> value.</param>
+    /// <returns><see langword="true"/> when the preflight was allowed.</returns>
+    /// <remarks>See <see href="https://fetch.spec.whatwg.org/#cors-preflight-fetch">Fetch, "CORS-preflight fetch"</see>.</remarks>
+    public bool AnswerPreflight(HttpContext context, string serializedOrigin, StringValues origin, StringValues requestMethod)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var response = context.Response;
+        var headers = response.Headers;
+        headers.Vary = _preflightVary;
+        var requestHeaders = context.Request.Headers.AccessControlRequestHeaders;
+        if (!IsOriginAllowed(serializedOrigin))
+        {
+            return Refuse(context, "origin not allowed");
+        }
+
+        if (!_policy.AreHeadersAllowed(requestHeaders))
+        {
+            return Refuse(context, "requested headers not allowed");
+        }
+
+        response.StatusCode = _settings.PreflightSuccessStatusCode;
+        headers.AccessControlAllowOrigin = _echoOrigin ? origin : AnyOrigin;
+        if (_settings.AllowCredentials)
+        {
+            headers.AccessControlAllowCredentials = True;
+        }
+
+        headers.AccessControlAllowMethods = _settings.AllowAnyMethod ? requestMethod : _allowMethods;
+        if (requestHeaders.Count != 0)
+        {
+            headers.AccessControlAllowHeaders = _settings.AllowAnyHeader ? requestHeaders : _allowHeaders;
+        }
+
+        if (_settings.MaxAgeSeconds is not null)
+        {
+            headers.AccessControlMaxAge = _maxAge;
+        }
+
+        if (_settings.AllowPrivateNetwork && IsPrivateNetworkRequest(context.Request.Headers[PrivateNetworkRequestHeader]))
+        {
+            headers[PrivateNetworkAllowHeader] = True;
+        }
+
+        return true;
+    }
+
+    /// <summary>Refuses a preflight: 403 with the preflight <c>Vary</c> and no <c>Access-Control-*</c> headers, logged at Debug.</summary>
+    /// <param name="context">The request.</param>
+    /// <param name="reason">Why, for the log.</param>
+    /// <returns>Always <see langword="false"/>, so callers can <c>return Refuse(...)</c>.</returns>
+    public bool Refuse(HttpContext context, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.StatusCode = 403;
+        context.Response.Headers.Vary = _preflightVary;
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            var request = context.Request.Headers;
+            CorsLog.PreflightRefused(
+                _logger,
+                _settings.Name,
+                reason,
+                LogValue.Escape(request.Origin),
+                LogValue.Escape(request.AccessControlRequestMethod),
+                LogValue.Escape(request.AccessControlRequestHeaders));
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// An endpoint convention: wraps the endpoint's request delegate so its responses get the CORS
+    /// headers of actual requests when they start (also after an exception handler cleared them).
+    /// </summary>
+    /// <param name="builder">The endpoint being built.</param>
+    /// <exception cref="InvalidOperationException">The endpoint has no request delegate.</exception>
+    public void AddResponseHeaders(EndpointBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var next = builder.RequestDelegate ?? throw new InvalidOperationException($"Endpoint '{builder.DisplayName}' has no request delegate to add CORS headers to.");
+        var writeResponseHeaders = _writeResponseHeaders;
+        builder.RequestDelegate = context =>
+        {
+            context.Response.OnStarting(writeResponseHeaders, context);
+            return next(context);
+        };
+    }
+
+    /// <summary>Writes the CORS headers of an actual (non-preflight) response; <c>Vary: Origin</c> always.</summary>
+    /// <param name="context">The request.</param>
+    /// <remarks>See <see href="https://fetch.spec.whatwg.org/#http-responses">Fetch, "HTTP responses"</see>.</remarks>
+    public void WriteResponseHeaders(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var headers = context.Response.Headers;
+        CorsResponseHeaders.AppendVary(headers, VaryOrigin);
+        var origin = context.Request.Headers.Origin;
+        if (origin.Count != 1 || origin[0] is not { Length: > 0 } serializedOrigin)
+        {
+            return;
+        }
+
+        if (!IsOriginAllowed(serializedOrigin))
+        {
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                CorsLog.ActualRequestOriginRefused(_logger, _settings.Name, LogValue.Escape(origin));
+            }
+
+            return;
+        }
+
+        headers.AccessControlAllowOrigin = _echoOrigin ? origin : AnyOrigin;
+        if (_settings.AllowCredentials)
+        {
+            headers.AccessControlAllowCredentials = True;
+        }
+
+        if (_exposeHeaders.Count != 0)
+        {
+            headers.AccessControlExposeHeaders = _exposeHeaders;
+        }
+    }
+
+    private Task WriteResponseHeaders(object state)
+    {
+        WriteResponseHeaders((HttpContext)state);
+        return Task.CompletedTask;
+    }
+
+    // "true", ASCII case-insensitively, on exactly one line (https://wicg.github.io/private-network-access/#headers).
+    private static bool IsPrivateNetworkRequest(StringValues value) =>
+        value.Count == 1 && string.Equals(value[0], "true", StringComparison.OrdinalIgnoreCase);
+}

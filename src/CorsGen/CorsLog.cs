@@ -1,0 +1,72 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
+
+namespace CorsGen;
+
+/// <summary>CorsGen's log messages (category <c>CorsGen</c>); the Debug ones cost one level check when Debug is off.</summary>
+internal static partial class CorsLog
+{
+    [LoggerMessage(EventId = 1, EventName = "PreflightRefused", Level = LogLevel.Debug,
+        Message = "CORS preflight refused by {Policy}: {Reason} (Origin {Origin}, Access-Control-Request-Method {RequestMethod}, Access-Control-Request-Headers {RequestHeaders})")]
+    public static partial void PreflightRefused(ILogger logger, string policy, string reason, string origin, string requestMethod, string requestHeaders);
+
+    [LoggerMessage(EventId = 2, EventName = "ActualRequestOriginRefused", Level = LogLevel.Debug,
+        Message = "CORS headers withheld by {Policy}: origin {Origin} is not allowed")]
+    public static partial void ActualRequestOriginRefused(ILogger logger, string policy, string origin);
+
+    [LoggerMessage(EventId = 3, EventName = "OriginPredicateFailed", Level = LogLevel.Warning,
+        Message = "The origin predicate of {Policy} threw for origin {Origin}; the request is refused")]
+    public static partial void OriginPredicateFailed(ILogger logger, string policy, string origin, Exception exception);
+
+    [LoggerMessage(EventId = 4, EventName = "ConfiguredOriginsLoaded", Level = LogLevel.Debug,
+        Message = "{Policy} allows {Count} origin(s) from configuration key {Key}")]
+    public static partial void ConfiguredOriginsLoaded(ILogger logger, string policy, string key, int count);
+
+    [LoggerMessage(EventId = 5, EventName = "ConfiguredOriginsMissing", Level = LogLevel.Warning,
+        Message = "{Policy} reads origins from configuration key {Key}, which is absent or empty; no configured origin is allowed")]
+    public static partial void ConfiguredOriginsMissing(ILogger logger, string policy, string key);
+}
+
+/// <summary>Request values made safe for logs: control characters, quotes, backslashes and non-ASCII escaped, length capped.</summary>
+internal static class LogValue
+{
+    private const int MaxLength = 256;
+
+    public static string Escape(StringValues values) => values.Count switch
+    {
+        0 => "(none)",
+        1 => Escape(values[0]),
+        _ => Escape(string.Join(" | ", values.ToArray())),
+    };
+
+    public static string Escape(string? value)
+    {
+        if (value is null)
+        {
+            return "(none)";
+        }
+
+        var builder = new StringBuilder(Math.Min(value.Length, MaxLength) + 2).Append('"');
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (builder.Length >= MaxLength)
+            {
+                builder.Append("...(").Append(value.Length).Append(" chars)");
+                break;
+            }
+
+            var c = value[i];
+            if (c is < ' ' or > '~' or '"' or '\\')
+            {
+                builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+}

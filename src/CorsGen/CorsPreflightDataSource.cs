@@ -1,0 +1,141 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.Primitives;
+
+namespace CorsGen;
+
+/// <summary>
+/// The preflight endpoints of a route group with a policy: one per route pattern found among the
+/// group's other endpoints, built when routing builds the group (so routes mapped after
+/// <c>WithCors</c> count too).
+/// </summary>
+internal sealed class CorsPreflightDataSource(IEndpointRouteBuilder group, CompiledCorsPolicy policy) : EndpointDataSource
+{
+    private static readonly string[] OptionsMethod = ["OPTIONS"];
+
+    public override IReadOnlyList<Endpoint> Endpoints => GetGroupedEndpoints(new RouteGroupContext
+    {
+        Prefix = RoutePatternFactory.Parse(string.Empty),
+        ApplicationServices = group.ServiceProvider,
+    });
+
+    public override IChangeToken GetChangeToken() => Microsoft.Extensions.FileProviders.NullChangeToken.Singleton;
+
+    public override IReadOnlyList<Endpoint> GetGroupedEndpoints(RouteGroupContext context)
+    {
+        var routes = new List<RouteEndpoint>();
+        foreach (var source in group.DataSources.ToArray())
+        {
+            if (source is CorsPreflightDataSource)
+            {
+                continue;
+            }
+
+            foreach (var endpoint in source.GetGroupedEndpoints(context))
+            {
+                if (endpoint is RouteEndpoint route
+                    && route.Metadata.GetMetadata<CorsPreflightMetadata>() is null
+                    && route.Metadata.GetMetadata<DisableCorsAttribute>() is null)
+                {
+                    routes.Add(route);
+                }
+            }
+        }
+
+        var preflights = new List<Endpoint>();
+        foreach (var pattern in routes.GroupBy(r => PatternKey(r.RoutePattern), StringComparer.Ordinal))
+        {
+            var methods = pattern.SelectMany(Methods).Distinct(StringComparer.Ordinal).ToList();
+            var userOptions = pattern.FirstOrDefault(r => Methods(r).Contains("OPTIONS", StringComparer.Ordinal));
+            var endpointPolicy = policy.CreateEndpointPolicy(context.ApplicationServices, methods);
+            preflights.Add(BuildPreflight(context, pattern.First().RoutePattern, endpointPolicy, methods, userOptions));
+        }
+
+        return preflights;
+    }
+
+    internal static bool IsPreflightEndpoint(EndpointBuilder builder) => builder.Metadata.Any(m => m is CorsPreflightMetadata);
+
+    internal static bool IsCorsDisabled(EndpointBuilder builder) => builder.Metadata.Any(m => m is DisableCorsAttribute);
+
+    private static Endpoint BuildPreflight(
+        RouteGroupContext context, RoutePattern pattern, CorsEndpointPolicy endpointPolicy, List<string> methods, RouteEndpoint? userOptions)
+    {
+        var allow = new StringValues(string.Join(", ", methods));
+        var next = endpointPolicy.PreflightContinue ? userOptions?.RequestDelegate : null;
+        RequestDelegate answer = httpContext => Answer(httpContext, endpointPolicy, allow, next);
+        var builder = new RouteEndpointBuilder(answer, pattern, userOptions is null ? 0 : int.MaxValue)
+        {
+            DisplayName = "CORS preflight " + pattern.RawText,
+            ApplicationServices = context.ApplicationServices,
+        };
+        builder.Metadata.Add(new CorsPreflightMetadata());
+        foreach (var convention in context.Conventions)
+        {
+            convention(builder);
+        }
+
+        // After the group's conventions, so they win over RequireAuthorization or an HTTP method filter:
+        // a preflight never carries credentials (https://fetch.spec.whatwg.org/#cors-preflight-fetch).
+        builder.Metadata.Add(userOptions is null
+            ? new HttpMethodMetadata(OptionsMethod)
+            // The group maps OPTIONS here itself: take only real preflights, through routing's CORS-preflight edge.
+            : new HttpMethodMetadata(methods.Where(m => m != "OPTIONS").ToArray(), acceptCorsPreflight: true));
+        builder.Metadata.Add(new AllowAnonymousAttribute());
+        builder.Metadata.Add(new ExcludeFromDescriptionAttribute());
+        foreach (var convention in context.FinallyConventions)
+        {
+            convention(builder);
+        }
+
+        return builder.Build();
+    }
+
+    private static Task Answer(HttpContext context, CorsEndpointPolicy policy, StringValues allow, RequestDelegate? next)
+    {
+        var headers = context.Request.Headers;
+        var origin = headers.Origin;
+        var requestMethod = headers.AccessControlRequestMethod;
+        if (origin.Count == 0 || StringValues.IsNullOrEmpty(requestMethod))
+        {
+            // Not a preflight (https://fetch.spec.whatwg.org/#cors-preflight-request).
+            context.Response.StatusCode = 405;
+            context.Response.Headers.Allow = allow;
+            return Task.CompletedTask;
+        }
+
+        if (origin.Count != 1 || requestMethod.Count != 1 || origin[0] is not { Length: > 0 } serializedOrigin)
+        {
+            policy.Refuse(context, "not exactly one Origin and one Access-Control-Request-Method");
+            return Task.CompletedTask;
+        }
+
+        if (!policy.IsMethodAllowed(requestMethod[0]!))
+        {
+            policy.Refuse(context, "method not allowed");
+            return Task.CompletedTask;
+        }
+
+        return policy.AnswerPreflight(context, serializedOrigin, origin, requestMethod) && next is not null
+            ? next(context)
+            : Task.CompletedTask;
+    }
+
+    private static IEnumerable<string> Methods(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
+
+    // Templates that match the same paths share a preflight: case and parameter names do not matter.
+    private static string PatternKey(RoutePattern pattern) =>
+        string.Join("/", pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content.ToLowerInvariant(),
+            RoutePatternSeparatorPart separator => separator.Content,
+            _ => "{}",
+        }))));
+}
+
+/// <summary>Marks CorsGen's own preflight endpoints, so the group's CORS convention leaves them alone.</summary>
+internal sealed class CorsPreflightMetadata;
