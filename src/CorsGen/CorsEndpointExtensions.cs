@@ -26,7 +26,8 @@ public static class CorsEndpointExtensions
         // Bound once here so a bad configured origin fails at start-up, not at the first request.
         var actual = policy.CreateEndpointPolicy(endpoints.ServiceProvider);
         var preflights = new CorsPreflightDataSource(endpoints, policy);
-        ((IEndpointConventionBuilder)group).Add(builder =>
+        // A finally-convention: it sees the routes' own metadata ([DisableCors]) and wraps their final delegate.
+        ((IEndpointConventionBuilder)group).Finally(builder =>
         {
             if (!CorsPreflightDataSource.IsPreflightEndpoint(builder) && !CorsPreflightDataSource.IsCorsDisabled(builder))
             {

@@ -39,7 +39,10 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InsecureOriginWithCredentials,
         DiagnosticDescriptors.MaxAgeAboveBrowserCap,
         DiagnosticDescriptors.MethodCase,
-        DiagnosticDescriptors.AllowedMethodNotMapped);
+        DiagnosticDescriptors.AllowedMethodNotMapped,
+        DiagnosticDescriptors.InvalidOriginPredicate,
+        DiagnosticDescriptors.InvalidPreflightStatus,
+        DiagnosticDescriptors.NotAPolicyClass);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -93,30 +96,54 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (!hasRoutes)
+        var isPolicyClass = CorsGenerator.Parser.Find(type.GetAttributes(), CorsGenerator.Parser.CorsPolicy) is not null;
+        if (isPolicyClass)
+        {
+            // The generator emits the class's Policy property only for the shape it can extend.
+            if (type.TypeKind != TypeKind.Class || !type.IsStatic || !type.DeclaringSyntaxReferences.Any(r =>
+                    r.GetSyntax(context.CancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax d
+                    && d.Modifiers.Any(m => m.Text == "partial")))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InvalidShape,
+                    type.Locations.FirstOrDefault(),
+                    $"CORS policy class '{type.Name}' must be declared 'static partial' so CorsGen can add its Policy property"));
+            }
+
+            CorsGenerator.Parser.ParsePolicyClass(type, diagnostics);
+        }
+        else if (!hasRoutes)
         {
             foreach (var attribute in type.GetAttributes())
             {
-                if (attribute.AttributeClass is { } c && c.ToDisplayString().StartsWith(CorsGenerator.Parser.AttributeNamespace + ".", StringComparison.Ordinal)
-                    && IsCorsAttribute(c.ToDisplayString()))
+                if (attribute.AttributeClass is { } c && IsCorsAttribute(c.ToDisplayString()))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
                         DiagnosticDescriptors.InvalidShape,
                         attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(),
-                        $"[{c.Name.Replace("Attribute", string.Empty)}] on '{type.Name}' has no effect: the class has no [MapGet]/[MapPost]/... route methods"));
+                        $"[{c.Name.Replace("Attribute", string.Empty)}] on '{type.Name}' has no effect: the class has no [MapGet]/[MapPost]/... route methods and is not a [CorsPolicy] class"));
                 }
             }
         }
 
-        foreach (var diagnostic in diagnostics.Distinct())
+        // A policy class's own attributes are reported once, where the policy class is analyzed.
+        foreach (var diagnostic in diagnostics.Distinct().Where(d => IsInside(d, type)))
         {
             context.ReportDiagnostic(diagnostic.ToDiagnostic());
         }
     }
 
+    // A predicate private to a policy class is wrong only where another class uses it, so it stays.
+    private static bool IsInside(DiagnosticInfo diagnostic, INamedTypeSymbol type) =>
+        diagnostic.Location is not { IsInSource: true } location
+        || diagnostic.Descriptor == DiagnosticDescriptors.InvalidOriginPredicate
+        || type.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == location.SourceTree && r.Span.Contains(location.SourceSpan));
+
     private static bool IsCorsAttribute(string name) =>
         name is CorsGenerator.Parser.AllowOrigins or CorsGenerator.Parser.AllowMethods or CorsGenerator.Parser.AllowHeaders
-            or CorsGenerator.Parser.ExposeHeaders or CorsGenerator.Parser.AllowCredentials or CorsGenerator.Parser.MaxAge;
+            or CorsGenerator.Parser.ExposeHeaders or CorsGenerator.Parser.AllowCredentials or CorsGenerator.Parser.MaxAge
+            or CorsGenerator.Parser.UseCorsPolicy or CorsGenerator.Parser.AllowOriginsFromConfiguration or CorsGenerator.Parser.AllowOriginPredicate
+            or CorsGenerator.Parser.AllowPrivateNetwork or CorsGenerator.Parser.PreflightSuccessStatus or CorsGenerator.Parser.PreflightContinue;
 
     // Hand-written app.MapPost("/x", Handler) whose handler carries CorsGen attributes (rule 1), and
     // hand-written OPTIONS routes, which answer that rule.

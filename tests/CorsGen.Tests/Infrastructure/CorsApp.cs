@@ -66,12 +66,20 @@ public sealed class CorsApp : IAsyncDisposable
         app.MapSecureEndpoints().RequireAuthorization();
         app.MapGroup("/outer").RequireAuthorization().MapSecureEndpoints();
         app.MapGroup("/authz").RequireAuthorization().MapUserOptionsEndpoints();
+        app.MapPolicyEndpoints();
+        app.MapConfiguredEndpoints();
+        app.MapPredicateEndpoints();
+        app.MapPrivateNetworkEndpoints();
+        app.MapPreflightStatusEndpoints();
+        app.MapContinueEndpoints();
+        CorsGen.Tests.Endpoints.HandMappedRoutes.Map(app);
     }
 
-    public static async Task<CorsApp> StartAsync(Action<WebApplication> map, bool kestrel = false)
+    public static async Task<CorsApp> StartAsync(Action<WebApplication> map, bool kestrel = false, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.Logging.ClearProviders();
+        configure?.Invoke(builder);
         if (kestrel)
         {
             builder.WebHost.UseKestrel();

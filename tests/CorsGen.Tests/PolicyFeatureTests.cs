@@ -1,0 +1,344 @@
+using CorsGen.Tests.Endpoints;
+using CorsGen.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using static CorsGen.Tests.Infrastructure.Cors;
+
+namespace CorsGen.Tests;
+
+/// <summary>Named policies, configuration origins, predicates, Private Network Access, preflight options, groups and hand-mapped routes.</summary>
+public sealed class PolicyFeatureTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private const string AllowPrivateNetwork = "Access-Control-Allow-Private-Network";
+    private const string RequestPrivateNetwork = "Access-Control-Request-Private-Network";
+    private readonly CorsApp _app = fixture.App;
+
+    [Fact]
+    public async Task Policy_class_values_apply_to_the_endpoint_class()
+    {
+        var reply = await _app.PreflightAsync("/policy", TestOrigins.Other, "POST", "x-partner-key");
+
+        Assert.Equal(204, reply.Status);
+        Single(reply, AllowOrigin, TestOrigins.Other);
+        Single(reply, AllowCredentials, "true");
+        Single(reply, MaxAge, "120");
+        ListEquals(reply, AllowMethods, "GET", "POST");
+        Assert.Contains("X-Partner-Key", Tokens(reply[AllowHeaders]), StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Policy_class_origins_do_not_leak_to_other_origins()
+    {
+        var reply = await _app.PreflightAsync("/policy", TestOrigins.App, "POST");
+
+        Assert.Equal(403, reply.Status);
+        NoAccessControlHeaders(reply);
+    }
+
+    [Fact]
+    public async Task Policy_class_exposes_headers_on_actual_responses()
+    {
+        var reply = await _app.ActualAsync("GET", "/policy", TestOrigins.Other);
+
+        Assert.Equal(200, reply.Status);
+        Single(reply, AllowOrigin, TestOrigins.Other);
+        Single(reply, ExposeHeaders, "X-Partner-Quota");
+    }
+
+    [Fact]
+    public async Task Method_attribute_replaces_only_its_own_kind_of_the_policy()
+    {
+        var refined = await _app.PreflightAsync("/policy/refined", TestOrigins.App, "PUT", "x-partner-key");
+        var partner = await _app.PreflightAsync("/policy/refined", TestOrigins.Other, "PUT");
+
+        Assert.Equal(204, refined.Status);
+        Single(refined, AllowOrigin, TestOrigins.App);
+        Single(refined, AllowCredentials, "true");
+        Single(refined, MaxAge, "120");
+        Assert.Equal(403, partner.Status);
+    }
+
+    [Theory]
+    [InlineData("https://tenant-a.example.org")]
+    [InlineData("https://tenant-b.example.org:8443")]
+    public async Task Predicate_allows_what_it_returns_true_for_and_echoes_it(string origin)
+    {
+        var preflight = await _app.PreflightAsync("/predicate", origin, "POST");
+        var actual = await _app.ActualAsync("POST", "/predicate", origin);
+
+        Assert.Equal(204, preflight.Status);
+        Single(preflight, AllowOrigin, origin);
+        Single(actual, AllowOrigin, origin);
+        Assert.Contains("Origin", Tokens(actual["Vary"]));
+    }
+
+    [Theory]
+    [InlineData("https://tenant-xA.example.org")]          // upper case: not what a browser sends
+    [InlineData("https://tenant-x.example.org/")]          // trailing slash
+    [InlineData("https://tenant-x.example.org/path")]
+    [InlineData("https://tenant-x.example.org\r\nX-Evil: 1")]
+    [InlineData("https://tenant-x.example.org:443")]       // default port
+    [InlineData("https://tenant-x@evil.net")]               // userinfo
+    [InlineData("https://tenant-x.example.org.")]          // trailing dot
+    [InlineData("https://tenant-x .example.org")]
+    public async Task Predicate_never_sees_a_malformed_origin(string origin)
+    {
+        var reply = await _app.PreflightAsync("/predicate", origin, "POST");
+
+        Assert.Equal(403, reply.Status);
+        NoAccessControlHeaders(reply);
+        Assert.DoesNotContain(origin, PredicateEndpoints.Seen);
+    }
+
+    [Fact]
+    public async Task Predicate_is_asked_about_a_well_formed_origin()
+    {
+        await _app.PreflightAsync("/predicate", "https://tenant-x1.example.org", "POST");
+
+        Assert.Contains("https://tenant-x1.example.org", PredicateEndpoints.Seen);
+    }
+
+    [Fact]
+    public async Task A_throwing_predicate_refuses_instead_of_failing_the_request()
+    {
+        var preflight = await _app.PreflightAsync("/predicate/throws", "https://tenant-a.example.org", "POST");
+        var actual = await _app.ActualAsync("POST", "/predicate/throws", "https://tenant-a.example.org");
+
+        Assert.Equal(403, preflight.Status);
+        NoAccessControlHeaders(preflight);
+        Assert.Equal(200, actual.Status);
+        Assert.Equal("predicate-throws", actual.Body);
+        NoAccessControlHeaders(actual);
+    }
+
+    [Fact]
+    public async Task Private_network_preflight_is_answered_when_asked()
+    {
+        var reply = await _app.SendAsync("OPTIONS", "/private-network",
+            ("Origin", TestOrigins.App), (RequestMethod, "POST"), (RequestPrivateNetwork, "true"));
+
+        Assert.Equal(204, reply.Status);
+        Single(reply, AllowPrivateNetwork, "true");
+        Assert.Contains(RequestPrivateNetwork, Tokens(reply["Vary"]));
+    }
+
+    [Fact]
+    public async Task Private_network_header_is_sent_only_when_asked()
+    {
+        var reply = await _app.PreflightAsync("/private-network", TestOrigins.App, "POST");
+
+        Assert.Equal(204, reply.Status);
+        Absent(reply, AllowPrivateNetwork);
+    }
+
+    [Fact]
+    public async Task Private_network_is_not_granted_without_the_attribute()
+    {
+        var reply = await _app.SendAsync("OPTIONS", "/single",
+            ("Origin", TestOrigins.App), (RequestMethod, "POST"), (RequestPrivateNetwork, "true"));
+
+        Assert.Equal(204, reply.Status);
+        Absent(reply, AllowPrivateNetwork);
+        Assert.DoesNotContain(RequestPrivateNetwork, Tokens(reply["Vary"]));
+    }
+
+    [Fact]
+    public async Task Private_network_is_not_granted_to_a_foreign_origin()
+    {
+        var reply = await _app.SendAsync("OPTIONS", "/private-network",
+            ("Origin", TestOrigins.Evil), (RequestMethod, "POST"), (RequestPrivateNetwork, "true"));
+
+        Assert.Equal(403, reply.Status);
+        NoAccessControlHeaders(reply);
+    }
+
+    [Fact]
+    public async Task Preflight_success_status_can_be_200()
+    {
+        var allowed = await _app.PreflightAsync("/preflight-200", TestOrigins.App, "POST");
+        var refused = await _app.PreflightAsync("/preflight-200", TestOrigins.Evil, "POST");
+
+        Assert.Equal(200, allowed.Status);
+        Single(allowed, AllowOrigin, TestOrigins.App);
+        Assert.Equal(403, refused.Status);
+    }
+
+    [Fact]
+    public async Task Preflight_continue_runs_the_class_options_handler_after_the_cors_headers()
+    {
+        var reply = await _app.PreflightAsync("/continue", TestOrigins.App, "POST");
+
+        Assert.Equal(204, reply.Status);
+        Single(reply, AllowOrigin, TestOrigins.App);
+        Single(reply, ContinueEndpoints.HandlerHeader, "ran");
+    }
+
+    [Fact]
+    public async Task Preflight_continue_never_hands_on_a_refused_preflight()
+    {
+        var reply = await _app.PreflightAsync("/continue", TestOrigins.Evil, "POST");
+
+        Assert.Equal(403, reply.Status);
+        NoAccessControlHeaders(reply);
+        Absent(reply, ContinueEndpoints.HandlerHeader);
+    }
+
+    [Theory]
+    [InlineData("/group/orders", "POST", new[] { "POST" })]
+    [InlineData("/group/orders/7", "DELETE", new[] { "GET", "DELETE" })]
+    [InlineData("/group/v2/items", "PUT", new[] { "PUT" })]
+    [InlineData("/hand-mapped", "POST", new[] { "POST" })]
+    public async Task Group_preflights_allow_the_methods_mapped_at_each_pattern(string path, string method, string[] methods)
+    {
+        var reply = await _app.PreflightAsync(path, TestOrigins.Other, method, "x-partner-key");
+
+        Assert.Equal(204, reply.Status);
+        Single(reply, AllowOrigin, TestOrigins.Other);
+        Single(reply, AllowCredentials, "true");
+        Single(reply, MaxAge, "120");
+        ListEquals(reply, AllowMethods, methods);
+        PreflightVaryIsSent(reply);
+    }
+
+    [Theory]
+    [InlineData("/group/orders", TestOrigins.Evil, "POST")]
+    [InlineData("/group/orders", TestOrigins.Other, "DELETE")]     // not mapped at this pattern
+    [InlineData("/group/orders/7", TestOrigins.Other, "PUT")]
+    [InlineData("/hand-mapped", TestOrigins.App, "POST")]
+    public async Task Group_preflights_refuse_what_the_policy_or_the_routes_do_not_allow(string path, string origin, string method)
+    {
+        var reply = await _app.PreflightAsync(path, origin, method);
+
+        Assert.Equal(403, reply.Status);
+        NoAccessControlHeaders(reply);
+        PreflightVaryIsSent(reply);
+    }
+
+    [Fact]
+    public async Task Group_preflight_is_anonymous_while_the_routes_require_authorization()
+    {
+        var preflight = await _app.PreflightAsync("/group/orders", TestOrigins.Other, "POST");
+        var anonymous = await _app.ActualAsync("POST", "/group/orders", TestOrigins.Other);
+        var signedIn = await _app.ActualAsync("POST", "/group/orders", TestOrigins.Other, (TestAuthHandler.UserHeader, "alice"));
+
+        Assert.Equal(204, preflight.Status);
+        Assert.Equal(401, anonymous.Status);
+        Assert.Equal(200, signedIn.Status);
+        Single(signedIn, AllowOrigin, TestOrigins.Other);
+        Single(signedIn, AllowCredentials, "true");
+    }
+
+    [Fact]
+    public async Task Group_route_with_DisableCors_metadata_gets_no_cors()
+    {
+        var actual = await _app.ActualAsync("GET", "/group/internal", TestOrigins.Other, (TestAuthHandler.UserHeader, "alice"));
+        var preflight = await _app.PreflightAsync("/group/internal", TestOrigins.Other, "GET");
+
+        Assert.Equal(200, actual.Status);
+        NoAccessControlHeaders(actual);
+        Assert.NotEqual(204, preflight.Status);
+        NoAccessControlHeaders(preflight);
+    }
+
+    [Fact]
+    public async Task Hand_mapped_route_gets_its_actual_response_headers()
+    {
+        var reply = await _app.ActualAsync("POST", "/hand-mapped", TestOrigins.Other);
+
+        Assert.Equal(200, reply.Status);
+        Assert.Equal("hand-mapped", reply.Body);
+        Single(reply, AllowOrigin, TestOrigins.Other);
+        Assert.Contains("Origin", Tokens(reply["Vary"]));
+    }
+
+    [Fact]
+    public async Task Group_non_preflight_options_reaches_the_group_options_handler()
+    {
+        var reply = await _app.SendAsync("OPTIONS", "/group-continue/jobs");
+
+        Assert.Equal(200, reply.Status);
+        Single(reply, ContinueEndpoints.HandlerHeader, "group-ran");
+        NoAccessControlHeaders(reply);
+    }
+
+    [Fact]
+    public async Task Group_preflight_continue_runs_the_group_options_handler()
+    {
+        var allowed = await _app.PreflightAsync("/group-continue/jobs", TestOrigins.App, "POST");
+        var refused = await _app.PreflightAsync("/group-continue/jobs", TestOrigins.Evil, "POST");
+
+        Assert.Equal(204, allowed.Status);
+        Single(allowed, AllowOrigin, TestOrigins.App);
+        Single(allowed, ContinueEndpoints.HandlerHeader, "group-ran");
+        Assert.Equal(403, refused.Status);
+        Absent(refused, ContinueEndpoints.HandlerHeader);
+    }
+}
+
+/// <summary>Origins from configuration: each test builds its own app with its own configuration.</summary>
+public sealed class ConfiguredOriginTests
+{
+    private const string Staging = "https://staging.example.com";
+
+    private static Task<CorsApp> StartAsync(params (string Key, string Value)[] settings) =>
+        CorsApp.StartAsync(
+            app => app.MapConfiguredEndpoints(),
+            configure: builder => builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))));
+
+    [Fact]
+    public async Task Array_section_origins_are_allowed_next_to_compile_time_ones()
+    {
+        await using var app = await StartAsync(("Cors:AllowedOrigins:0", Staging), ("Cors:AllowedOrigins:1", "http://localhost:5173"));
+
+        Assert.Equal(204, (await app.PreflightAsync("/configured", Staging, "POST")).Status);
+        Assert.Equal(204, (await app.PreflightAsync("/configured", "http://localhost:5173", "POST")).Status);
+        Assert.Equal(204, (await app.PreflightAsync("/configured", TestOrigins.App, "POST")).Status);
+        Assert.Equal(403, (await app.PreflightAsync("/configured", TestOrigins.Evil, "POST")).Status);
+        Single(await app.ActualAsync("POST", "/configured", Staging), AllowOrigin, Staging);
+    }
+
+    [Fact]
+    public async Task A_separated_string_works_for_environment_variables()
+    {
+        await using var app = await StartAsync(("Cors:AllowedOrigins", Staging + ", https://qa.example.com;http://127.0.0.1:9000"));
+
+        Assert.Equal(204, (await app.PreflightAsync("/configured", Staging, "POST")).Status);
+        Assert.Equal(204, (await app.PreflightAsync("/configured", "https://qa.example.com", "POST")).Status);
+        Assert.Equal(204, (await app.PreflightAsync("/configured", "http://127.0.0.1:9000", "POST")).Status);
+    }
+
+    [Fact]
+    public async Task An_absent_key_allows_only_the_compile_time_origins()
+    {
+        await using var app = await StartAsync();
+
+        Assert.Equal(204, (await app.PreflightAsync("/configured", TestOrigins.App, "POST")).Status);
+        Assert.Equal(403, (await app.PreflightAsync("/configured", Staging, "POST")).Status);
+    }
+
+    [Fact]
+    public async Task Configured_origins_match_byte_for_byte()
+    {
+        await using var app = await StartAsync(("Cors:AllowedOrigins:0", Staging));
+
+        Assert.Equal(403, (await app.PreflightAsync("/configured", "https://STAGING.example.com", "POST")).Status);
+        Assert.Equal(403, (await app.PreflightAsync("/configured", Staging + ".evil.net", "POST")).Status);
+        Assert.Equal(403, (await app.PreflightAsync("/configured", "https://x" + Staging[8..], "POST")).Status);
+    }
+
+    [Theory]
+    [InlineData("https://staging.example.com/", "trailing slash")]
+    [InlineData("https://Staging.example.com", "upper")]
+    [InlineData("staging.example.com", "scheme")]
+    [InlineData("https://staging.example.com:443", "port")]
+    [InlineData("*", "\"*\" cannot come from configuration")]
+    [InlineData("https://*.example.com", "subdomain patterns cannot come from configuration")]
+    public async Task A_bad_entry_fails_start_up_naming_key_and_value(string value, string reason)
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(("Cors:AllowedOrigins:0", TestOrigins.App), ("Cors:AllowedOrigins:1", value)));
+
+        Assert.Contains("Cors:AllowedOrigins:1", error.Message);
+        Assert.Contains(value, error.Message);
+        Assert.Contains(reason, error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+}
