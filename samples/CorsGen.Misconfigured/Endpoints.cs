@@ -156,3 +156,33 @@ public static partial class AllowedMethodNotMapped
     [MapGet("/allowed-not-mapped")]
     public static string Get() => "";
 }
+
+/// <summary>CORSGEN025: an origin predicate of the wrong shape.</summary>
+[AllowOriginPredicate("IsTrusted")]
+public static partial class PredicateWrongShape
+{
+    private static string IsTrusted(string origin) => origin;
+
+    [MapPost("/predicate-wrong-shape")]
+    public static string Post() => IsTrusted("");
+}
+
+/// <summary>CORSGEN026: a preflight success status other than 200 or 204.</summary>
+[AllowOrigins("https://app.example.com"), PreflightSuccessStatus(201)]
+public static partial class PreflightStatus
+{
+    [MapPost("/preflight-status")]
+    public static string Post() => "";
+}
+
+/// <summary>A class with CORS attributes but no [CorsPolicy]: [UseCorsPolicy] of it is CORSGEN027 (the class itself is CORSGEN009).</summary>
+[AllowOrigins("https://partner.example.com")]
+public static partial class NotMarkedAsPolicy;
+
+/// <summary>CORSGEN027: [UseCorsPolicy] naming a class without [CorsPolicy].</summary>
+[UseCorsPolicy(typeof(NotMarkedAsPolicy))]
+public static partial class UsesUnmarkedPolicy
+{
+    [MapPost("/uses-unmarked-policy")]
+    public static string Post() => "";
+}

@@ -133,7 +133,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingPreflightRoute = Create(
         "CORSGEN001",
         "Hand-mapped route with CORS attributes has no preflight route",
-        "'{0}' maps {1} '{2}' by hand to a handler with CorsGen CORS attributes, which only take effect on [Map{3}] routes: the browser's preflight for it finds no OPTIONS route and the request is blocked; map it with [Map{3}(\"{2}\")] on the method",
+        "'{0}' maps {1} '{2}' by hand to a handler with CorsGen CORS attributes, which only take effect on [Map{3}] routes: the browser's preflight for it finds no OPTIONS route and the request is blocked; map it with [Map{3}(\"{2}\")] on the method, or give the route a policy and its preflight with WithCors(...) (for example app.WithCors({4}.Policy).Map{3}(...) with [CorsPolicy] on {4})",
         DiagnosticSeverity.Warning,
         WellKnownDiagnosticTags.CompilationEnd);
 

@@ -27,7 +27,8 @@ internal static class ConfiguredOrigins
                 }
             }
 
-            if (entries.Count == 0 && section.Value is { } list)
+            // Both forms count: an appsettings array and a string from an environment variable or the command line.
+            if (section.Value is { } list)
             {
                 foreach (var value in list.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
                 {
@@ -55,7 +56,7 @@ internal static class ConfiguredOrigins
                     _ => parsed.Error ?? "it is malformed",
                 };
                 throw new InvalidOperationException(
-                    $"CorsGen: configuration value '{path}' = '{LogValue.Escape(value)}' (CORS policy {policyName}) is not a serialized origin (scheme://host[:port], lower case, no path or trailing slash): {why}.");
+                    $"CorsGen: configuration value '{path}' = {LogValue.Escape(value)} (CORS policy {policyName}) is not a serialized origin (scheme://host[:port], lower case, no path or trailing slash): {why}.");
             }
 
             origins.Add(parsed.Value);

@@ -152,7 +152,7 @@ public sealed class CorsPolicyAttribute : Attribute;
 public sealed class UseCorsPolicyAttribute : Attribute
 {
     /// <summary>Creates the attribute.</summary>
-    /// <param name="policyType">A <c>static partial class</c> marked <see cref="CorsPolicyAttribute"/>; a compile-time error otherwise (CORSGEN028).</param>
+    /// <param name="policyType">A <c>static partial class</c> marked <see cref="CorsPolicyAttribute"/>; a compile-time error otherwise (CORSGEN027).</param>
     /// <exception cref="ArgumentNullException"><paramref name="policyType"/> is <see langword="null"/>.</exception>
     public UseCorsPolicyAttribute(Type policyType)
     {

@@ -57,14 +57,19 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
             }
 
             var routes = new ConcurrentBag<(RouteSpec Route, Location ClassLocation, AttributeData? AllowMethods)>();
-            var handMapped = new ConcurrentBag<(string Pattern, string MapMethod, string Handler, Location Location)>();
+            var handMapped = new ConcurrentBag<(string Pattern, string MapMethod, string Handler, Location Location, ILocalSymbol? Root)>();
             var optionsPatterns = new ConcurrentBag<string>();
+            var localsWithCors = new ConcurrentBag<ILocalSymbol>();
 
             start.RegisterSymbolAction(symbol => AnalyzeType(symbol, routes), SymbolKind.NamedType);
             start.RegisterOperationAction(
-                operation => CollectHandMapped((IInvocationOperation)operation.Operation, handMapped, optionsPatterns),
+                operation => CollectHandMapped((IInvocationOperation)operation.Operation, handMapped, optionsPatterns, localsWithCors),
                 OperationKind.Invocation);
-            start.RegisterCompilationEndAction(end => AnalyzeProgram(end, routes.ToArray(), handMapped.ToArray(), optionsPatterns.ToArray()));
+            start.RegisterCompilationEndAction(end => AnalyzeProgram(
+                end,
+                routes.ToArray(),
+                handMapped.Where(h => h.Root is null || !localsWithCors.Contains(h.Root, SymbolEqualityComparer.Default)).Select(h => (h.Pattern, h.MapMethod, h.Handler, h.Location)).ToArray(),
+                optionsPatterns.ToArray()));
         });
     }
 
@@ -149,10 +154,16 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
     // hand-written OPTIONS routes, which answer that rule.
     private static void CollectHandMapped(
         IInvocationOperation invocation,
-        ConcurrentBag<(string, string, string, Location)> handMapped,
-        ConcurrentBag<string> optionsPatterns)
+        ConcurrentBag<(string, string, string, Location, ILocalSymbol?)> handMapped,
+        ConcurrentBag<string> optionsPatterns,
+        ConcurrentBag<ILocalSymbol> localsWithCors)
     {
         var method = invocation.TargetMethod;
+        if (IsWithCors(method) && invocation.Arguments.Length > 0 && Unwrap(invocation.Arguments[0].Value) is ILocalReferenceOperation receiver)
+        {
+            localsWithCors.Add(receiver.Local); // group.WithCors(policy); as a statement of its own
+        }
+
         if (method.ContainingType?.ToDisplayString() != "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions"
             || invocation.Arguments.Length < 3
             || invocation.Arguments[1].Value.ConstantValue is not { HasValue: true, Value: string pattern })
@@ -183,10 +194,54 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
 
         if (handler is IDelegateCreationOperation { Target: IMethodReferenceOperation reference }
             && reference.Method.ContainingType is { } handlerType
-            && CorsGenerator.Parser.ParsePolicy(reference.Method, handlerType, new List<DiagnosticInfo>()) is not null)
+            && CorsGenerator.Parser.ParsePolicy(reference.Method, handlerType, new List<DiagnosticInfo>()) is not null
+            && !ReachesWithCors(invocation.Arguments[0].Value, out var root))
         {
-            handMapped.Add((pattern, method.Name, handlerType.Name + "." + reference.Method.Name, invocation.Syntax.GetLocation()));
+            handMapped.Add((pattern, method.Name, handlerType.Name + "." + reference.Method.Name, invocation.Syntax.GetLocation(), root));
         }
+    }
+
+    private static bool IsWithCors(IMethodSymbol method) =>
+        method.Name == "WithCors" && method.ContainingType?.ToDisplayString() == "Microsoft.AspNetCore.Builder.CorsEndpointExtensions";
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    // Walks the builder chain the route is mapped on (app.MapGroup("/api").WithCors(p).RequireAuthorization(),
+    // or a local initialized with one) looking for WithCors; root is the local the chain starts from.
+    private static bool ReachesWithCors(IOperation receiver, out ILocalSymbol? root)
+    {
+        root = null;
+        IOperation? current = receiver;
+        for (var depth = 0; current is not null && depth < 32; depth++)
+        {
+            switch (Unwrap(current))
+            {
+                case IInvocationOperation call when IsWithCors(call.TargetMethod):
+                    return true;
+                case IInvocationOperation call:
+                    current = call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+                    break;
+                case ILocalReferenceOperation local:
+                    root ??= local.Local;
+                    current = local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } value }
+                        && local.SemanticModel?.SyntaxTree == value.SyntaxTree
+                            ? local.SemanticModel.GetOperation(value)
+                            : null;
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
     }
 
     // new[] { "OPTIONS" }, ["OPTIONS"], new[] { HttpMethods.Options }, behind the IEnumerable<string> conversion.
@@ -281,7 +336,7 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
             {
                 var verb = mapMethod.Substring("Map".Length);
                 context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.MissingPreflightRoute, location, handler, verb.ToUpperInvariant(), pattern, verb));
+                    DiagnosticDescriptors.MissingPreflightRoute, location, handler, verb.ToUpperInvariant(), pattern, verb, handler.Substring(0, handler.IndexOf('.'))));
             }
         }
     }

@@ -61,6 +61,9 @@ internal static class AnalyzerHarness
         ["CORSGEN022"] = DiagnosticSeverity.Info,
         ["CORSGEN023"] = DiagnosticSeverity.Warning,
         ["CORSGEN024"] = DiagnosticSeverity.Info,
+        ["CORSGEN025"] = DiagnosticSeverity.Error,
+        ["CORSGEN026"] = DiagnosticSeverity.Error,
+        ["CORSGEN027"] = DiagnosticSeverity.Error,
     };
 
     /// <summary>The global usings of a Microsoft.NET.Sdk.Web project, in a file analyzers treat as generated.</summary>

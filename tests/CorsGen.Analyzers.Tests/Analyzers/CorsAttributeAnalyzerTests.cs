@@ -45,7 +45,8 @@ public sealed class CorsAttributeAnalyzerTests
         var message = Assert.Single(run.Diagnostics).GetMessage();
         Assert.Equal(
             $"'OrderHandlers.Create' maps {verb} '/orders' by hand to a handler with CorsGen CORS attributes, which only take effect on [Map{attribute}] routes: "
-            + $"the browser's preflight for it finds no OPTIONS route and the request is blocked; map it with [Map{attribute}(\"/orders\")] on the method",
+            + $"the browser's preflight for it finds no OPTIONS route and the request is blocked; map it with [Map{attribute}(\"/orders\")] on the method, "
+            + "or give the route a policy and its preflight with WithCors(...) (for example app.WithCors(OrderHandlers.Policy).Map" + attribute + "(...) with [CorsPolicy] on OrderHandlers)",
             message);
     }
 
@@ -586,7 +587,7 @@ public sealed class CorsAttributeAnalyzerTests
             """, "CORSGEN009");
 
         Assert.Equal(2, run.Diagnostics.Length);
-        Assert.Contains(run.Diagnostics, d => d.GetMessage() == "[AllowOrigins] on 'Settings' has no effect: the class has no [MapGet]/[MapPost]/... route methods");
+        Assert.Contains(run.Diagnostics, d => d.GetMessage() == "[AllowOrigins] on 'Settings' has no effect: the class has no [MapGet]/[MapPost]/... route methods and is not a [CorsPolicy] class");
     }
 
     [Fact]

@@ -1,0 +1,107 @@
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CorsGen.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CorsGen.CodeFixes;
+
+/// <summary>
+/// CORSGEN001: maps the hand-written route through <c>WithCors(Handlers.Policy)</c>, which registers
+/// its preflight, and makes the handler's class a <c>[CorsPolicy]</c> class so its CORS attributes
+/// become that policy. Offered when the class itself carries the CORS attributes.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MissingPreflightRouteCodeFixProvider))]
+[Shared]
+public sealed class MissingPreflightRouteCodeFixProvider : CorsGenCodeFixProvider
+{
+    internal const string EquivalenceKey = "CORSGEN001.WithCors";
+
+    /// <summary>Creates the provider.</summary>
+    public MissingPreflightRouteCodeFixProvider()
+        : base(DiagnosticDescriptors.MissingPreflightRoute)
+    {
+    }
+
+    /// <inheritdoc/>
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not
+                    { Expression: MemberAccessExpressionSyntax access } invocation
+                || model.GetOperation(invocation, context.CancellationToken) is not IInvocationOperation { Arguments.Length: >= 3 } operation
+                || HandlerClass(operation) is not { } handlerClass
+                || !CarriesPolicy(handlerClass))
+            {
+                continue;
+            }
+
+            var typeName = handlerClass.ToMinimalDisplayString(model, invocation.SpanStart);
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    $"Map through WithCors({typeName}.Policy)",
+                    ct => FixAsync(context.Document, access, handlerClass, typeName, ct),
+                    EquivalenceKey),
+                diagnostic);
+        }
+    }
+
+    private static INamedTypeSymbol? HandlerClass(IInvocationOperation invocation)
+    {
+        var handler = invocation.Arguments[invocation.Arguments.Length - 1].Value;
+        while (handler is IConversionOperation conversion)
+        {
+            handler = conversion.Operand;
+        }
+
+        return handler is IDelegateCreationOperation { Target: IMethodReferenceOperation reference } ? reference.Method.ContainingType : null;
+    }
+
+    // The class's own attributes must make the policy: method-level ones would be lost.
+    private static bool CarriesPolicy(INamedTypeSymbol type)
+    {
+        var attributes = type.GetAttributes();
+        return type.DeclaringSyntaxReferences.Length > 0
+            && (CorsGenerator.Parser.Find(attributes, CorsGenerator.Parser.AllowOrigins) is not null
+                || CorsGenerator.Parser.Find(attributes, CorsGenerator.Parser.AllowOriginsFromConfiguration) is not null
+                || CorsGenerator.Parser.Find(attributes, CorsGenerator.Parser.AllowOriginPredicate) is not null);
+    }
+
+    private static async Task<Solution> FixAsync(Document document, MemberAccessExpressionSyntax access, INamedTypeSymbol handlerClass, string typeName, CancellationToken cancellationToken)
+    {
+        var solution = document.Project.Solution;
+        var editor = new SolutionEditor(solution);
+
+        var routeEditor = await editor.GetDocumentEditorAsync(document.Id, cancellationToken).ConfigureAwait(false);
+        var receiver = access.Expression;
+        var withCors = SyntaxFactory.ParseExpression($"{receiver.WithoutTrivia().ToFullString()}.WithCors({typeName}.Policy)")
+            .WithTriviaFrom(receiver);
+        routeEditor.ReplaceNode(receiver, withCors);
+
+        if (CorsGenerator.Parser.Find(handlerClass.GetAttributes(), CorsGenerator.Parser.CorsPolicy) is null
+            && handlerClass.DeclaringSyntaxReferences.First().GetSyntax(cancellationToken) is ClassDeclarationSyntax declaration
+            && solution.GetDocumentId(declaration.SyntaxTree) is { } classDocument)
+        {
+            var classEditor = await editor.GetDocumentEditorAsync(classDocument, cancellationToken).ConfigureAwait(false);
+            classEditor.AddAttribute(declaration, classEditor.Generator.Attribute("CorsPolicy"));
+            classEditor.SetModifiers(declaration, DeclarationModifiers.From(handlerClass).WithIsStatic(true).WithPartial(true));
+        }
+
+        return editor.GetChangedSolution();
+    }
+}

@@ -1,0 +1,206 @@
+using static CorsGen.Analyzers.Tests.Analyzers.AnalyzerHarness;
+
+namespace CorsGen.Analyzers.Tests.Analyzers;
+
+/// <summary>Named policies, predicates, preflight status and hand-mapped routes given a policy with WithCors.</summary>
+public sealed class PolicyAnalyzerTests
+{
+    private const string Header = """
+        using System;
+        using CorsGen;
+
+        namespace App;
+
+
+        """;
+
+    private const string HandMappedProgram = """
+        using CorsGen;
+        using Microsoft.AspNetCore.Builder;
+
+        var app = WebApplication.Create(args);
+        {0}
+        app.Run();
+
+        static class OrderHandlers
+        {
+            [AllowOrigins("https://app.example.com")]
+            public static string Create() => "created";
+        }
+
+        // Stands in for a [CorsPolicy] class's generated Policy property (the generator does not run here).
+        static class Policies
+        {
+            public static CompiledCorsPolicy Partner => null!;
+        }
+        """;
+
+    private static Task<AnalyzerRun> Verify(string body, string? defaultId = null) => VerifyAsync(Header + body, defaultId);
+
+    // ---------------------------------------------------------------- CORSGEN001 and WithCors
+
+    [Theory]
+    [InlineData("""app.WithCors(Policies.Partner).MapPost("/orders", OrderHandlers.Create);""")]
+    [InlineData("""app.MapGroup("/api").WithCors(Policies.Partner).RequireAuthorization().MapPost("/orders", OrderHandlers.Create);""")]
+    [InlineData("""var api = app.MapGroup("/api").WithCors(Policies.Partner); api.MapPost("/orders", OrderHandlers.Create);""")]
+    [InlineData("""var api = app.MapGroup("/api"); api.WithCors(Policies.Partner); api.MapPost("/orders", OrderHandlers.Create);""")]
+    public async Task CORSGEN001_not_reported_for_routes_mapped_through_WithCors(string statements)
+    {
+        await VerifyAsync(HandMappedProgram.Replace("{0}", statements));
+    }
+
+    [Fact]
+    public async Task CORSGEN001_still_reported_for_a_group_without_WithCors()
+    {
+        await VerifyAsync(HandMappedProgram.Replace("{0}", """var api = app.MapGroup("/api"); {|CORSGEN001:api.MapPost("/orders", OrderHandlers.Create)|};"""));
+    }
+
+    // ---------------------------------------------------------------- [CorsPolicy] classes
+
+    [Fact]
+    public async Task Policy_class_attributes_are_not_dead_and_are_checked_once()
+    {
+        // The invalid origin sits in the policy class: reported there, once, however many classes use it.
+        await Verify("""
+            [CorsPolicy]
+            [AllowOrigins({|CORSGEN003:"https://App.example.com"|}), AllowCredentials, MaxAge(60)]
+            public static partial class Partner;
+
+            [UseCorsPolicy(typeof(Partner))]
+            public static partial class A
+            {
+                [MapPost("/a")]
+                public static string Post() => "a";
+            }
+
+            [UseCorsPolicy(typeof(Partner))]
+            public static partial class B
+            {
+                [MapPost("/b")]
+                public static string Post() => "b";
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CORSGEN009_policy_class_must_be_static_partial()
+    {
+        await Verify("""
+            [CorsPolicy, AllowOrigins("https://app.example.com")]
+            public class [|Partner|];
+            """, "CORSGEN009");
+    }
+
+    [Fact]
+    public async Task CORSGEN027_UseCorsPolicy_names_a_class_without_CorsPolicy()
+    {
+        var run = await Verify("""
+            [{|CORSGEN009:AllowOrigins("https://app.example.com")|}]
+            public static partial class NotAPolicy;
+
+            [[|UseCorsPolicy(typeof(NotAPolicy))|]]
+            public static partial class E
+            {
+                [MapPost("/e")]
+                public static string Post() => "e";
+            }
+            """, "CORSGEN027");
+
+        Assert.Contains(run.Diagnostics, d => d.Id == "CORSGEN027" && d.GetMessage().Contains("'NotAPolicy'", StringComparison.Ordinal));
+    }
+
+    // ---------------------------------------------------------------- CORSGEN025
+
+    [Theory]
+    [InlineData("Missing", "no method of that name exists")]
+    [InlineData("TakesInt", "must be static, non-generic, return bool")]
+    [InlineData("ReturnsString", "must be static, non-generic, return bool")]
+    public async Task CORSGEN025_predicate_of_the_wrong_shape(string name, string problem)
+    {
+        var run = await Verify($$"""
+            [[|AllowOriginPredicate("{{name}}")|]]
+            public static partial class E
+            {
+                static bool TakesInt(int origin) => true;
+                static string ReturnsString(string origin) => origin;
+
+                [MapPost("/e")]
+                public static string Post() => "e";
+            }
+            """, "CORSGEN025");
+
+        Assert.Contains(run.Diagnostics, d => d.GetMessage().Contains(problem, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CORSGEN025_private_predicate_of_a_policy_used_by_another_class()
+    {
+        var run = await Verify("""
+            [CorsPolicy, [|AllowOriginPredicate(nameof(IsPartner))|]]
+            public static partial class Partner
+            {
+                private static bool IsPartner(string origin) => origin == "https://partner.example.com";
+            }
+
+            [UseCorsPolicy(typeof(Partner))]
+            public static partial class E
+            {
+                [MapPost("/e")]
+                public static string Post() => "e";
+            }
+            """, "CORSGEN025");
+
+        Assert.Contains(run.Diagnostics, d => d.GetMessage().Contains("make it internal", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("static bool IsAllowed(string origin) => true;")]
+    [InlineData("static bool IsAllowed(ReadOnlySpan<char> origin) => true;")]
+    [InlineData("internal static bool IsAllowed(string origin) => true;")]
+    public async Task CORSGEN025_not_reported_for_both_predicate_shapes(string predicate)
+    {
+        await Verify($$"""
+            [AllowOriginPredicate(nameof(IsAllowed))]
+            public static partial class E
+            {
+                {{predicate}}
+
+                [MapPost("/e")]
+                public static string Post() => "e";
+            }
+            """);
+    }
+
+    // ---------------------------------------------------------------- CORSGEN026
+
+    [Theory]
+    [InlineData(201)]
+    [InlineData(302)]
+    [InlineData(0)]
+    public async Task CORSGEN026_preflight_status_other_than_200_or_204(int status)
+    {
+        await Verify($$"""
+            [AllowOrigins("https://app.example.com"), [|PreflightSuccessStatus({{status}})|]]
+            public static partial class E
+            {
+                [MapPost("/e")]
+                public static string Post() => "e";
+            }
+            """, "CORSGEN026");
+    }
+
+    [Theory]
+    [InlineData(200)]
+    [InlineData(204)]
+    public async Task CORSGEN026_not_reported_for_200_and_204(int status)
+    {
+        await Verify($$"""
+            [AllowOrigins("https://app.example.com"), PreflightSuccessStatus({{status}}), AllowPrivateNetwork, PreflightContinue]
+            public static partial class E
+            {
+                [MapPost("/e")]
+                public static string Post() => "e";
+            }
+            """);
+    }
+}
