@@ -83,10 +83,19 @@ public sealed partial class CorsGenerator
                 .Where(i => routePolicy[i] >= 0)
                 .GroupBy(i => NormalizePattern(routes[i].Pattern)))
             {
+                // Methods only [DisableCors] routes map here: never offered, whatever [AllowMethods] says
+                // (routing matches methods case-insensitively, so neither is "put").
+                var corsMethods = patternRoutes.SelectMany(i => routes[i].HttpMethods).ToList();
+                var disabled = routes
+                    .Where(r => r.Policy is null && NormalizePattern(r.Pattern) == patternRoutes.Key)
+                    .SelectMany(r => r.HttpMethods)
+                    .Where(m => m != "OPTIONS" && !corsMethods.Contains(m, StringComparer.OrdinalIgnoreCase))
+                    .Distinct(StringComparer.OrdinalIgnoreCase)
+                    .ToEquatableArray();
                 var dispatch = new List<MethodDispatch>();
                 void Assign(string method, int policy)
                 {
-                    if (!dispatch.Any(d => d.Method == method))
+                    if (!dispatch.Any(d => d.Method == method) && !disabled.Contains(method, StringComparer.OrdinalIgnoreCase))
                     {
                         dispatch.Add(new MethodDispatch(method, policy));
                     }
@@ -135,7 +144,8 @@ public sealed partial class CorsGenerator
                     allow,
                     hasUserOptions,
                     order,
-                    routingMethods));
+                    routingMethods,
+                    disabled));
             }
 
             var routeModels = new List<RouteModel>();

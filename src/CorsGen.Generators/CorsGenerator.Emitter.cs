@@ -20,7 +20,8 @@ public sealed partial class CorsGenerator
 
         public static string HintName(EndpointClassSpec endpointClass)
         {
-            var path = string.Join(".", endpointClass.ContainingTypes.Select(t => t.Name).Concat(new[] { endpointClass.Name }));
+            // '+' between nested types, as in metadata names: App.Outer.E (namespace) and App.Outer+E stay apart.
+            var path = string.Join("+", endpointClass.ContainingTypes.Select(t => t.Name).Concat(new[] { endpointClass.Name }));
             return (endpointClass.Namespace.Length == 0 ? path : endpointClass.Namespace + "." + path) + ".CorsGen.g.cs";
         }
 
@@ -178,7 +179,7 @@ public sealed partial class CorsGenerator
             for (var i = 0; i < model.Routes.Count; i++)
             {
                 var route = model.Routes[i];
-                w.Line($"// {string.Join(", ", route.HttpMethods)} {route.Pattern}{(route.PolicyIndex < 0 ? " (no CORS)" : string.Empty)}");
+                w.Line($"// {string.Join(", ", route.HttpMethods)} {Comment(route.Pattern)}{(route.PolicyIndex < 0 ? " (no CORS)" : string.Empty)}");
                 var conventions = new List<string>();
                 if (route.PolicyIndex >= 0)
                 {
@@ -217,7 +218,7 @@ public sealed partial class CorsGenerator
                 {
                     // The class maps OPTIONS here itself: routing sends only real preflights (OPTIONS with
                     // Origin and Access-Control-Request-Method) to this endpoint, every other OPTIONS to the user's.
-                    w.Line($"// CORS preflights at {preflight.Pattern}, beside the class's own OPTIONS handler");
+                    w.Line($"// CORS preflights at {Comment(preflight.Pattern)}, beside the class's own OPTIONS handler");
                     w.Line($"var preflight{i} = {Builder}.EndpointRouteBuilderExtensions.MapMethods(group, {Literal(preflight.Pattern)}, {routingArrays[i]}, {handler});");
                     w.Line($"{Builder}.RoutingEndpointConventionBuilderExtensions.WithMetadata(preflight{i}, new global::Microsoft.AspNetCore.Routing.HttpMethodMetadata({routingArrays[i]}, acceptCorsPreflight: true));");
                     w.Line("// Lowest priority: for actual requests the class's own routes always win.");
@@ -225,7 +226,7 @@ public sealed partial class CorsGenerator
                 }
                 else
                 {
-                    w.Line($"// OPTIONS {preflight.Pattern}: CORS preflight");
+                    w.Line($"// OPTIONS {Comment(preflight.Pattern)}: CORS preflight");
                     w.Line($"var preflight{i} = {Builder}.EndpointRouteBuilderExtensions.MapMethods(group, {Literal(preflight.Pattern)}, {optionsArray}, {handler});");
                 }
 
@@ -344,7 +345,9 @@ public sealed partial class CorsGenerator
             if (preflight.AnyMethodPolicyIndex >= 0)
             {
                 w.Line("default:");
-                w.Line($"    if (global::CorsGen.HttpTokens.IsToken(requestMethod[0]))");
+                var notDisabled = string.Concat(preflight.DisabledMethods.Select(m =>
+                    $" && !string.Equals(requestMethod[0], {Literal(m)}, global::System.StringComparison.OrdinalIgnoreCase)"));
+                w.Line($"    if (global::CorsGen.HttpTokens.IsToken(requestMethod[0]){notDisabled})");
                 w.Line("    {");
                 w.Line("        " + Answer(preflight.AnyMethodPolicyIndex));
                 if (!(continues && model.Policies[preflight.AnyMethodPolicyIndex].Spec.PreflightContinue))
@@ -629,6 +632,26 @@ public sealed partial class CorsGenerator
 
         private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
-        private static string Xml(string value) => value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        private static string Xml(string value) => Comment(value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;"));
+
+        // Text inside // and /// comments: a line break (C# also ends comments at U+0085, U+2028, U+2029)
+        // would end the comment and turn the rest of a route pattern into code.
+        private static string Comment(string value)
+        {
+            var builder = new System.Text.StringBuilder(value.Length);
+            foreach (var c in value)
+            {
+                if (c is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029' || char.IsControl(c))
+                {
+                    builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    builder.Append(c);
+                }
+            }
+
+            return builder.ToString();
+        }
     }
 }

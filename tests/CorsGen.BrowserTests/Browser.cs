@@ -49,3 +49,16 @@ public sealed class ChromiumFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>The theory counterpart of <see cref="ChromiumFactAttribute"/>: skipped the same way.</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class ChromiumTheoryAttribute : TheoryAttribute
+{
+    public ChromiumTheoryAttribute()
+    {
+        if (Browser.SkipReason is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}

@@ -25,7 +25,8 @@ internal sealed record PreflightModel(
     string AllowHeaderValue,
     bool HasUserOptionsRoute,
     int RouteOrder,
-    EquatableArray<string> RoutingMethods);
+    EquatableArray<string> RoutingMethods,
+    EquatableArray<string> DisabledMethods);
 
 /// <summary>Everything one generated file needs.</summary>
 internal sealed record EndpointClassModel(

@@ -1,0 +1,166 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+namespace CorsGen.BrowserTests.Matrix;
+
+/// <summary>One request as the matrix API saw it.</summary>
+public sealed record SeenRequest(string Method, string Path, string? Origin, string? RequestMethod, string? RequestHeaders, int Status)
+{
+    public bool IsPreflight => Method == "OPTIONS" && Origin is not null && RequestMethod is not null;
+
+    public override string ToString() =>
+        $"{Method} {Path} Origin={Origin ?? "-"} ACRM={RequestMethod ?? "-"} ACRH={RequestHeaders ?? "-"} -> {Status}";
+}
+
+/// <summary>
+/// The matrix's two servers and one Chromium: the API (the Matrix endpoint classes) on a free
+/// 127.0.0.1 port, and the page on <see cref="MatrixOrigins.PagePort"/>, the origin compiled into
+/// the attributes. The page holds a sandboxed iframe, whose origin is "null".
+/// </summary>
+public sealed class MatrixFixture : IAsyncLifetime
+{
+    private const string PageHtml = """
+        <!doctype html>
+        <html><head><meta charset="utf-8"><title>CorsGen browser matrix</title></head>
+        <body><iframe id="sandboxed" sandbox="allow-scripts" srcdoc="<!doctype html><p>sandboxed</p>"></iframe></body></html>
+        """;
+
+    private readonly object _gate = new();
+    private readonly List<SeenRequest> _seen = [];
+    private WebApplication? _api;
+    private WebApplication? _page;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public string ApiUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        if (Browser.SkipReason is not null)
+        {
+            return; // every test is skipped: start nothing
+        }
+
+        if (!Browser.IsInstalled)
+        {
+            throw new InvalidOperationException($"{Browser.RequireVariable}=1 but {Browser.ChromiumPath} is missing. {Browser.NotInstalledMessage}");
+        }
+
+        _api = CreateApp(0);
+        _api.Use(Record);
+        _api.MapMatrixEndpoints();
+        _api.MapLowerCasePatchEndpoints();
+        _api.MapCredentialedMatrixEndpoints();
+        _api.MapAnyOriginMatrixEndpoints();
+        _api.MapCachedPreflightEndpoints();
+        _api.MapNullOriginMatrixEndpoints();
+        await _api.StartAsync();
+        ApiUrl = _api.Urls.First().TrimEnd('/');
+
+        _page = CreateApp(MatrixOrigins.PagePort);
+        _page.MapGet("/", () => Results.Content(PageHtml, "text/html; charset=utf-8"));
+        try
+        {
+            await _page.StartAsync();
+        }
+        catch (IOException ex)
+        {
+            throw new InvalidOperationException($"The browser matrix needs 127.0.0.1:{MatrixOrigins.PagePort} free: {MatrixOrigins.Page} is compiled into its endpoint classes. {ex.Message}", ex);
+        }
+
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Browser.ChromiumPath,
+            Headless = true,
+            Args = Browser.Arguments,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        foreach (var app in new[] { _page, _api })
+        {
+            if (app is not null)
+            {
+                await app.StopAsync();
+                await app.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>The page, loaded from <paramref name="origin"/> in a new browser context (own cookies, own preflight cache).</summary>
+    public async Task<IPage> OpenPageAsync(string origin = MatrixOrigins.Page)
+    {
+        var browser = _browser ?? throw new InvalidOperationException("Chromium is not running.");
+        var context = await browser.NewContextAsync();
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(origin + "/");
+        return page;
+    }
+
+    public int Mark()
+    {
+        lock (_gate)
+        {
+            return _seen.Count;
+        }
+    }
+
+    public IReadOnlyList<SeenRequest> SeenSince(int mark)
+    {
+        lock (_gate)
+        {
+            return _seen[mark..];
+        }
+    }
+
+    private static WebApplication CreateApp(int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        return builder.Build();
+    }
+
+    // Recorded when the response starts, so before the browser can have seen it.
+    private Task Record(HttpContext context, Func<Task> next)
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Request.Headers;
+            var seen = new SeenRequest(
+                context.Request.Method,
+                context.Request.Path.Value ?? "",
+                headers.Origin.Count == 0 ? null : headers.Origin.ToString(),
+                headers.AccessControlRequestMethod.Count == 0 ? null : headers.AccessControlRequestMethod.ToString(),
+                headers.AccessControlRequestHeaders.Count == 0 ? null : headers.AccessControlRequestHeaders.ToString(),
+                context.Response.StatusCode);
+            lock (_gate)
+            {
+                _seen.Add(seen);
+            }
+
+            return Task.CompletedTask;
+        });
+        return next();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class MatrixCollection : ICollectionFixture<MatrixFixture>
+{
+    public const string Name = "BrowserMatrix";
+}
