@@ -207,8 +207,6 @@ public sealed class DifferentialTests(ITestOutputHelper output)
         public override string ToString() =>
             $"preflights {Preflights} (both allow {PreflightsBothAllowed}), other requests {Actuals} (both allow {ActualsBothAllowed}), both refuse {BothRefused}\n"
             + "normalisation rules applied:\n"
-            + string.Join("\n", NormalisationRules.All.Select(r => $"  {r.Name,-46} {_rules.GetValueOrDefault(r),6}"))
-            + "\nknown bugs (each has a failing regression test):\n"
-            + string.Join("\n", KnownBugs.All.Select(r => $"  {r.Name,-46} {_rules.GetValueOrDefault(r),6}"));
+            + string.Join("\n", NormalisationRules.All.Select(r => $"  {r.Name,-46} {_rules.GetValueOrDefault(r),6}"));
     }
 }

@@ -73,24 +73,6 @@ public static class NormalisationRules
     ];
 }
 
-/// <summary>
-/// Disagreements that are CorsGen bugs, not intended differences: each has a failing regression test
-/// that tracks it. Counted and printed, never documented as compatible; delete the entry with the fix.
-/// </summary>
-public static class KnownBugs
-{
-    /// <summary>
-    /// A method mapped at the pattern only by a [DisableCors] route is offered in preflights when
-    /// [AllowMethods] is "*" or lists it, in any case (behaviour.md says it is not offered).
-    /// Tracked by CorsGen.Tests.Security.DisabledMethodPreflightTests.
-    /// </summary>
-    public static readonly NormalisationRule DisabledMethodOfferedInPreflight = new(
-        nameof(DisabledMethodOfferedInPreflight),
-        "KNOWN BUG: CorsGen approves a preflight for the method of a [DisableCors] route under [AllowMethods(\"*\")] or a list naming it, also in another case (\"patch\" for PATCH).");
-
-    public static readonly IReadOnlyList<NormalisationRule> All = [DisabledMethodOfferedInPreflight];
-}
-
 /// <summary>One random case: the request and the endpoint class and route it was drawn for.</summary>
 public sealed record DiffCase(int Index, EndpointClassSpec Endpoints, RouteSpec Route, CorsRequest Request)
 {
@@ -194,13 +176,6 @@ public static class Differential
         if (request.IsPreflight)
         {
             var method = request.RequestMethod!.Value[0]!;
-            // Routing matches methods case-insensitively, so "patch" reaches a disabled PATCH route.
-            if (c.RoutesAtPattern.Any(r => r.Disabled && r.Method.Equals(method, StringComparison.OrdinalIgnoreCase))
-                && !c.RoutesAtPattern.Any(r => !r.Disabled && r.Method.Equals(method, StringComparison.OrdinalIgnoreCase)))
-            {
-                return KnownBugs.DisabledMethodOfferedInPreflight;
-            }
-
             if (!c.RoutesAtPattern.Any(r => r.Method.Equals(method, StringComparison.OrdinalIgnoreCase)))
             {
                 return NormalisationRules.AllowedMethodNeedsNoRoute;
