@@ -186,3 +186,11 @@ public static partial class UsesUnmarkedPolicy
     [MapPost("/uses-unmarked-policy")]
     public static string Post() => "";
 }
+
+/// <summary>CORSGEN028: a handler whose binding CorsGen cannot generate, in a build that needs it (trimmed/AOT).</summary>
+[AllowOrigins("https://app.example.com")]
+public static partial class ReflectionBound
+{
+    [MapGet("/reflection-bound")]
+    public static string Get(int[] ids) => ids.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -151,7 +151,7 @@ public sealed partial class CorsGenerator
             var routeModels = new List<RouteModel>();
             for (var i = 0; i < routes.Count; i++)
             {
-                routeModels.Add(new RouteModel(routes[i].MethodName, routes[i].Pattern, routes[i].HttpMethods, routePolicy[i]));
+                routeModels.Add(new RouteModel(routes[i].MethodName, routes[i].Pattern, routes[i].HttpMethods, routePolicy[i], routes[i].Handler));
             }
 
             return new EndpointClassModel(endpointClass, routeModels.ToEquatableArray(), policies.ToEquatableArray(), preflights.ToEquatableArray());

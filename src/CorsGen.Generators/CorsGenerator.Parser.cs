@@ -79,7 +79,8 @@ public sealed partial class CorsGenerator
                 var route = ParseRouteAttribute(attribute, httpMethod, diagnostics);
                 if (route is { } r && classSpec is not null)
                 {
-                    routes.Add(new RouteSpec(classSpec, method.Name, r.Pattern, r.Methods, policy));
+                    var (handler, unsupported) = HandlerParser.Parse(method, r.Pattern, r.Methods);
+                    routes.Add(new RouteSpec(classSpec, method.Name, r.Pattern, r.Methods, policy, handler, unsupported));
                 }
             }
 

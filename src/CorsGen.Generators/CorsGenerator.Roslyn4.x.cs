@@ -41,8 +41,11 @@ public sealed partial class CorsGenerator : IIncrementalGenerator
             .SelectMany(static (all, _) => ClassModels.Build(all.ToImmutableArray()))
             .WithTrackingName(TrackingNames.EndpointClasses);
 
-        context.RegisterSourceOutput(classes, static (spc, model) =>
-            spc.AddSource(Emitter.HintName(model.Class), Emitter.Emit(model)));
+        var requestDelegates = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => RequestDelegateMode.IsOn(options.GlobalOptions));
+
+        context.RegisterSourceOutput(classes.Combine(requestDelegates), static (spc, pair) =>
+            spc.AddSource(Emitter.HintName(pair.Left.Class), Emitter.Emit(pair.Left, pair.Right)));
 
         var policyClasses = context.SyntaxProvider
             .ForAttributeWithMetadataName(

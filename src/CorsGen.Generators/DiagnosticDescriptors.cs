@@ -202,6 +202,13 @@ internal static class DiagnosticDescriptors
         "[UseCorsPolicy(typeof({0}))] names a class without [CorsPolicy], so its attributes would silently be ignored; mark '{0}' with [CorsPolicy] (a static partial class)",
         DiagnosticSeverity.Error);
 
+    /// <summary>CORSGEN028: in a trimmed/AOT build, a route handler whose binding CorsGen cannot generate.</summary>
+    public static readonly DiagnosticDescriptor ReflectionBoundHandler = Create(
+        "CORSGEN028",
+        "Route handler keeps reflection-based binding in a trimmed or AOT build",
+        "'{0}' is mapped with ASP.NET Core's reflection-based parameter binding because {1}; in a trimmed or Native AOT app that binding can fail at run time (ASP.NET Core's Request Delegate Generator cannot see CorsGen's Map calls); use parameters CorsGen binds (route, query and header values of string, enum or IParsable types, [FromServices], one JSON body, HttpContext, HttpRequest, HttpResponse, ClaimsPrincipal, CancellationToken) and a result of string, IResult or a JSON type, or map the route by hand with app.WithCors(...)",
+        DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, params string[] customTags) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md", customTags: customTags);
 }

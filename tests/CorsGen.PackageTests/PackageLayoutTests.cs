@@ -35,6 +35,8 @@ public sealed class PackageLayoutTests(PackageFixture package)
             .SelectMany(tfm => new[] { $"lib/{tfm}/CorsGen.dll", $"lib/{tfm}/CorsGen.xml" })
             .Concat(AnalyzerAssemblies.Select(name => "analyzers/dotnet/cs/" + name))
             .Append("README.md")
+            .Append("build/CorsGen.props")
+            .Append("buildTransitive/CorsGen.props")
             .Append("CorsGen.nuspec")
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -42,6 +44,15 @@ public sealed class PackageLayoutTests(PackageFixture package)
 
         // The package readme is the repository's README.
         Assert.Equal(File.ReadAllBytes(Path.Combine(PackageFixture.RepoRoot, "README.md")), ReadEntry(zip, "README.md"));
+
+        // The build props hand the trimming/AOT switches to the generator, for direct and transitive users.
+        var props = System.Text.Encoding.UTF8.GetString(ReadEntry(zip, "build/CorsGen.props"));
+        foreach (var property in new[] { "CorsGenRequestDelegates", "EnableRequestDelegateGenerator", "PublishAot", "PublishTrimmed" })
+        {
+            Assert.Contains($"<CompilerVisibleProperty Include=\"{property}\" />", props);
+        }
+
+        Assert.Equal(ReadEntry(zip, "build/CorsGen.props"), ReadEntry(zip, "buildTransitive/CorsGen.props"));
     }
 
     [Fact]

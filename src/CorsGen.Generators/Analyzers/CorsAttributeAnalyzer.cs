@@ -42,7 +42,8 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.AllowedMethodNotMapped,
         DiagnosticDescriptors.InvalidOriginPredicate,
         DiagnosticDescriptors.InvalidPreflightStatus,
-        DiagnosticDescriptors.NotAPolicyClass);
+        DiagnosticDescriptors.NotAPolicyClass,
+        DiagnosticDescriptors.ReflectionBoundHandler);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -61,7 +62,8 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
             var optionsPatterns = new ConcurrentBag<string>();
             var localsWithCors = new ConcurrentBag<ILocalSymbol>();
 
-            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, routes), SymbolKind.NamedType);
+            var requestDelegates = RequestDelegateMode.IsOn(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, routes, requestDelegates), SymbolKind.NamedType);
             start.RegisterOperationAction(
                 operation => CollectHandMapped((IInvocationOperation)operation.Operation, handMapped, optionsPatterns, localsWithCors),
                 OperationKind.Invocation);
@@ -73,7 +75,7 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, ConcurrentBag<(RouteSpec, Location, AttributeData?)> routes)
+    private static void AnalyzeType(SymbolAnalysisContext context, ConcurrentBag<(RouteSpec, Location, AttributeData?)> routes, bool requestDelegates)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         var diagnostics = new List<DiagnosticInfo>();
@@ -97,6 +99,10 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
                 foreach (var route in result.Routes)
                 {
                     routes.Add((route, type.Locations.FirstOrDefault() ?? Location.None, allowMethods));
+                    if (requestDelegates && route.UnsupportedHandlerReason is { } reason)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReflectionBoundHandler, method.Locations.FirstOrDefault(), type.Name + "." + method.Name, reason));
+                    }
                 }
             }
         }

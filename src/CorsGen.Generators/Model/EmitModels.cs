@@ -8,7 +8,8 @@ internal sealed record RouteModel(
     string MethodName,
     string Pattern,
     EquatableArray<string> HttpMethods,
-    int PolicyIndex);
+    int PolicyIndex,
+    HandlerSpec? Handler = null);
 
 /// <summary>Which policy answers a preflight that asks for <see cref="Method"/>.</summary>
 internal sealed record MethodDispatch(string Method, int PolicyIndex);

@@ -51,4 +51,6 @@ internal sealed record RouteSpec(
     string MethodName,
     string Pattern,
     EquatableArray<string> HttpMethods,
-    CorsPolicySpec? Policy);
+    CorsPolicySpec? Policy,
+    HandlerSpec? Handler = null,
+    string? UnsupportedHandlerReason = null);

@@ -64,6 +64,7 @@ internal static class AnalyzerHarness
         ["CORSGEN025"] = DiagnosticSeverity.Error,
         ["CORSGEN026"] = DiagnosticSeverity.Error,
         ["CORSGEN027"] = DiagnosticSeverity.Error,
+        ["CORSGEN028"] = DiagnosticSeverity.Warning,
     };
 
     /// <summary>The global usings of a Microsoft.NET.Sdk.Web project, in a file analyzers treat as generated.</summary>
@@ -99,10 +100,15 @@ internal static class AnalyzerHarness
     public static Task<AnalyzerRun> VerifyBrokenAsync(string markup, string? defaultId = null) =>
         VerifyAsync(markup, defaultId, allowCompilerErrors: true, CorsGenAnalyzers);
 
-    internal static async Task<AnalyzerRun> VerifyAsync(string markup, string? defaultId, bool allowCompilerErrors, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    /// <summary>As <see cref="VerifyAsync(string, string?)"/>, with MSBuild properties visible to the analyzers (<c>build_property.X</c>).</summary>
+    public static Task<AnalyzerRun> VerifyWithPropertiesAsync(string markup, string? defaultId, params (string Name, string Value)[] properties) =>
+        VerifyAsync(markup, defaultId, allowCompilerErrors: false, CorsGenAnalyzers, properties);
+
+    internal static async Task<AnalyzerRun> VerifyAsync(
+        string markup, string? defaultId, bool allowCompilerErrors, ImmutableArray<DiagnosticAnalyzer> analyzers, (string Name, string Value)[]? properties = null)
     {
         var (source, expected) = ParseMarkup(markup, defaultId);
-        var run = await RunAsync(source, analyzers);
+        var run = await RunAsync(source, analyzers, properties);
 
         if (!allowCompilerErrors)
         {
@@ -160,7 +166,7 @@ internal static class AnalyzerHarness
     }
 
     /// <summary>Compiles <paramref name="source"/> (no markup) and runs <paramref name="analyzers"/> on it.</summary>
-    public static async Task<AnalyzerRun> RunAsync(string source, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    public static async Task<AnalyzerRun> RunAsync(string source, ImmutableArray<DiagnosticAnalyzer> analyzers, (string Name, string Value)[]? properties = null)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var tree = CSharpSyntaxTree.ParseText(source, parseOptions, FilePath, Encoding.UTF8);
@@ -175,7 +181,7 @@ internal static class AnalyzerHarness
         var withAnalyzers = compilation.WithAnalyzers(
             analyzers,
             new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions([]),
+                new AnalyzerOptions([], new BuildPropertyOptionsProvider(properties ?? [])),
                 onAnalyzerException: (exception, analyzer, _) =>
                 {
                     lock (exceptions)
@@ -264,4 +270,22 @@ internal static class AnalyzerHarness
 
     private static string Slice(string text, TextSpan span) =>
         span.End <= text.Length ? text.Substring(span.Start, span.Length) : "<outside the source>";
+}
+
+/// <summary>Global analyzer options carrying MSBuild properties, as CompilerVisibleProperty passes them.</summary>
+internal sealed class BuildPropertyOptionsProvider((string Name, string Value)[] properties) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
+{
+    private static readonly Options Empty = new(new Dictionary<string, string>());
+    private readonly Options _global = new(properties.ToDictionary(p => "build_property." + p.Name, p => p.Value));
+
+    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => _global;
+
+    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
+
+    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Empty;
+
+    private sealed class Options(Dictionary<string, string> values) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+    }
 }

@@ -204,3 +204,48 @@ public sealed class PolicyAnalyzerTests
             """);
     }
 }
+
+/// <summary>CORSGEN028: in trimmed/AOT builds, handlers whose binding CorsGen cannot generate are named.</summary>
+public sealed class ReflectionBoundHandlerTests
+{
+    private const string Source = """
+        using System.Collections.Generic;
+        using CorsGen;
+        using Microsoft.AspNetCore.Http;
+
+        namespace App;
+
+        [AllowOrigins("https://app.example.com")]
+        public static partial class E
+        {
+            [MapGet("/ok/{id}")]
+            public static string Ok(int id, string? q, HttpResponse response) => "ok";
+
+            [MapGet("/list")]
+            public static string [|List|](int[] ids) => "list";
+
+            [MapPost("/any")]
+            public static object [|Any|]() => new();
+        }
+        """;
+
+    [Theory]
+    [InlineData("PublishAot")]
+    [InlineData("PublishTrimmed")]
+    [InlineData("EnableRequestDelegateGenerator")]
+    [InlineData("CorsGenRequestDelegates")]
+    public async Task Reported_in_trimmed_and_aot_builds(string property)
+    {
+        var run = await AnalyzerHarness.VerifyWithPropertiesAsync(Source, "CORSGEN028", (property, "true"));
+
+        Assert.Contains(run.Diagnostics, d => d.GetMessage().StartsWith("'E.List' is mapped with ASP.NET Core's reflection-based parameter binding because parameter 'ids'", StringComparison.Ordinal));
+        Assert.Contains(run.Diagnostics, d => d.GetMessage().Contains("because it returns object", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Not_reported_in_ordinary_builds_or_when_switched_off()
+    {
+        await AnalyzerHarness.VerifyAsync(Source.Replace("[|List|]", "List").Replace("[|Any|]", "Any"));
+        await AnalyzerHarness.VerifyWithPropertiesAsync(Source.Replace("[|List|]", "List").Replace("[|Any|]", "Any"), null, ("PublishAot", "true"), ("CorsGenRequestDelegates", "false"));
+    }
+}

@@ -31,7 +31,11 @@ public sealed partial class RunningApp : IAsyncDisposable
         }
     }
 
-    public static async Task<RunningApp> StartAsync(string contentRoot, string assemblyPath, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Starts a published app's own executable (a self-contained, trimmed publish) on a free loopback port.</summary>
+    public static Task<RunningApp> StartExecutableAsync(string contentRoot, string executable, IReadOnlyDictionary<string, string>? environment = null) =>
+        StartAsync(contentRoot, executable, environment, runDirectly: true);
+
+    public static async Task<RunningApp> StartAsync(string contentRoot, string assemblyPath, IReadOnlyDictionary<string, string>? environment = null, bool runDirectly = false)
     {
         var env = new Dictionary<string, string>
         {
@@ -43,7 +47,12 @@ public sealed partial class RunningApp : IAsyncDisposable
             env[name] = value;
         }
 
-        var start = Dotnet.StartInfo(contentRoot, [assemblyPath, "--urls", "http://127.0.0.1:0"], env);
+        var start = Dotnet.StartInfo(contentRoot, runDirectly ? ["--urls", "http://127.0.0.1:0"] : [assemblyPath, "--urls", "http://127.0.0.1:0"], env);
+        if (runDirectly)
+        {
+            start.FileName = assemblyPath;
+        }
+
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var app = new RunningApp(process);
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);

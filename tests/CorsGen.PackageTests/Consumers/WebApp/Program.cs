@@ -3,6 +3,9 @@
 
 using Consumer.WebApp;
 
-var app = WebApplication.CreateBuilder(args).Build();
+var builder = WebApplication.CreateBuilder(args);
+// JSON without reflection, as trimmed and Native AOT apps need it (harmless otherwise).
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, AppJsonContext.Default));
+var app = builder.Build();
 app.MapInfoEndpoints();
 app.Run();
