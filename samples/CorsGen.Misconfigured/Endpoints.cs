@@ -194,3 +194,13 @@ public static partial class ReflectionBound
     [MapGet("/reflection-bound")]
     public static string Get(int[] ids) => ids.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>CORSGEN029: a predicate that allows every origin, with credentials.</summary>
+[AllowOriginPredicate(nameof(AnyOrigin)), AllowCredentials]
+public static partial class AllowAllPredicate
+{
+    private static bool AnyOrigin(string origin) => true;
+
+    [MapPost("/allow-all-predicate")]
+    public static string Post() => "";
+}

@@ -378,6 +378,14 @@ public sealed partial class CorsGenerator
             }
 
             var predicate = predicateAttribute is { } p ? ParsePredicate(p.Attribute, p.Level.Owner, endpointType, diagnostics) : null;
+            if (predicate is not null && credentials && predicateAttribute is { } used && AlwaysReturnsTrue(used.Level.Owner, used.Attribute))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.AllowAllPredicateWithCredentials,
+                    used.Attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(),
+                    (string)used.Attribute.ConstructorArguments[0].Value!,
+                    used.Level.DisplayName));
+            }
 
             EquatableArray<string>? methods = null;
             var anyMethod = false;
@@ -520,6 +528,42 @@ public sealed partial class CorsGenerator
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(), name));
             return null;
         }
+
+        // "=> true", "{ return true; }" (or !false): the textbook reflect-everything predicate.
+        private static bool AlwaysReturnsTrue(INamedTypeSymbol owner, AttributeData attribute)
+        {
+            if (attribute.ConstructorArguments[0].Value is not string name)
+            {
+                return false;
+            }
+
+            foreach (var method in owner.GetMembers(name).OfType<IMethodSymbol>())
+            {
+                foreach (var reference in method.DeclaringSyntaxReferences)
+                {
+                    var body = reference.GetSyntax() switch
+                    {
+                        MethodDeclarationSyntax { ExpressionBody: { } arrow } => arrow.Expression,
+                        MethodDeclarationSyntax { Body.Statements.Count: 1 } block when block.Body!.Statements[0] is ReturnStatementSyntax { Expression: { } returned } => returned,
+                        _ => null,
+                    };
+                    if (IsTrueLiteral(body))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsTrueLiteral(ExpressionSyntax? expression) => expression switch
+        {
+            ParenthesizedExpressionSyntax parenthesized => IsTrueLiteral(parenthesized.Expression),
+            LiteralExpressionSyntax literal => literal.IsKind(SyntaxKind.TrueLiteralExpression),
+            PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression, Operand: LiteralExpressionSyntax operand } => operand.IsKind(SyntaxKind.FalseLiteralExpression),
+            _ => false,
+        };
 
         // static bool Name(string origin) or static bool Name(ReadOnlySpan<char> origin), reachable from the endpoint class.
         private static OriginPredicateSpec? ParsePredicate(AttributeData attribute, INamedTypeSymbol owner, INamedTypeSymbol endpointType, List<DiagnosticInfo> diagnostics)

@@ -209,6 +209,13 @@ internal static class DiagnosticDescriptors
         "'{0}' is mapped with ASP.NET Core's reflection-based parameter binding because {1}; in a trimmed or Native AOT app that binding can fail at run time (ASP.NET Core's Request Delegate Generator cannot see CorsGen's Map calls); use parameters CorsGen binds (route, query and header values of string, enum or IParsable types, [FromServices], one JSON body, HttpContext, HttpRequest, HttpResponse, ClaimsPrincipal, CancellationToken) and a result of string, IResult or a JSON type, or map the route by hand with app.WithCors(...)",
         DiagnosticSeverity.Warning);
 
+    /// <summary>CORSGEN029: an <c>[AllowOriginPredicate]</c> that always returns true, with <c>[AllowCredentials]</c>.</summary>
+    public static readonly DiagnosticDescriptor AllowAllPredicateWithCredentials = Create(
+        "CORSGEN029",
+        "An origin predicate that always returns true allows every origin with credentials",
+        "[AllowOriginPredicate(\"{0}\")] always returns true and '{1}' allows credentials: every web site can read authenticated responses; check the origin against trusted origins, or use [AllowOrigins] with explicit origins or a subdomain pattern",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, params string[] customTags) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md", customTags: customTags);
 }

@@ -43,7 +43,8 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidOriginPredicate,
         DiagnosticDescriptors.InvalidPreflightStatus,
         DiagnosticDescriptors.NotAPolicyClass,
-        DiagnosticDescriptors.ReflectionBoundHandler);
+        DiagnosticDescriptors.ReflectionBoundHandler,
+        DiagnosticDescriptors.AllowAllPredicateWithCredentials);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)

@@ -65,6 +65,7 @@ internal static class AnalyzerHarness
         ["CORSGEN026"] = DiagnosticSeverity.Error,
         ["CORSGEN027"] = DiagnosticSeverity.Error,
         ["CORSGEN028"] = DiagnosticSeverity.Warning,
+        ["CORSGEN029"] = DiagnosticSeverity.Error,
     };
 
     /// <summary>The global usings of a Microsoft.NET.Sdk.Web project, in a file analyzers treat as generated.</summary>

@@ -249,3 +249,50 @@ public sealed class ReflectionBoundHandlerTests
         await AnalyzerHarness.VerifyWithPropertiesAsync(Source.Replace("[|List|]", "List").Replace("[|Any|]", "Any"), null, ("PublishAot", "true"), ("CorsGenRequestDelegates", "false"));
     }
 }
+
+/// <summary>CORSGEN029: the reflect-everything predicate with credentials.</summary>
+public sealed class AllowAllPredicateTests
+{
+    [Theory]
+    [InlineData("static bool Any(string origin) => true;")]
+    [InlineData("static bool Any(string origin) { return true; }")]
+    [InlineData("static bool Any(System.ReadOnlySpan<char> origin) => (!false);")]
+    public async Task CORSGEN029_always_true_predicate_with_credentials(string predicate)
+    {
+        await AnalyzerHarness.VerifyAsync($$"""
+            using CorsGen;
+
+            namespace App;
+
+            [[|AllowOriginPredicate(nameof(Any))|], AllowCredentials]
+            public static partial class E
+            {
+                {{predicate}}
+
+                [MapPost("/e")]
+                public static string Post() => "e";
+            }
+            """, "CORSGEN029");
+    }
+
+    [Theory]
+    [InlineData("static bool Any(string origin) => true;", "")]                                            // no credentials: any origin without them is "*" said differently
+    [InlineData("static bool Any(string origin) => origin.EndsWith(\".partner.example\");", ", AllowCredentials")]
+    public async Task CORSGEN029_not_reported(string predicate, string credentials)
+    {
+        await AnalyzerHarness.VerifyAsync($$"""
+            using CorsGen;
+
+            namespace App;
+
+            [AllowOriginPredicate(nameof(Any)){{credentials}}]
+            public static partial class E
+            {
+                {{predicate}}
+
+                [MapPost("/e")]
+                public static string Post() => "e";
+            }
+            """);
+    }
+}
