@@ -100,7 +100,7 @@ public sealed partial class CorsGenerator
             w.Close();
 
             w.Line();
-            w.Line($"/// <summary>{Xml(methods)} {Xml(route.Pattern)}: binds the parameters of <see cref=\"{route.MethodName}\"/>, calls it and writes its result.</summary>");
+            w.Line($"/// <summary>{Xml(methods)} {Xml(route.Pattern)}: binds the parameters of <see cref=\"{Identifier(route.MethodName)}\"/>, calls it and writes its result.</summary>");
             w.Open($"private static {(isAsync ? "async " : string.Empty)}{Task} Handle{index}({string.Join(", ", parameters)})");
             var arguments = new List<string>();
             for (var j = 0; j < handler.Parameters.Count; j++)
@@ -109,7 +109,7 @@ public sealed partial class CorsGenerator
                 EmitBinding(w, handler.Parameters[j], j, stop);
             }
 
-            var call = $"{cls.FullyQualifiedName}.{route.MethodName}({string.Join(", ", arguments)})";
+            var call = $"{cls.FullyQualifiedName}.{Identifier(route.MethodName)}({string.Join(", ", arguments)})";
             var awaited = handler.IsAwaitable ? "await " + call : call;
             switch (handler.Result)
             {

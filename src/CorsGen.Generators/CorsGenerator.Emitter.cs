@@ -58,15 +58,15 @@ public sealed partial class CorsGenerator
             w.Line();
             if (cls.Namespace.Length != 0)
             {
-                w.Open("namespace " + cls.Namespace);
+                w.Open("namespace " + string.Join(".", cls.Namespace.Split('.').Select(Identifier)));
             }
 
             foreach (var outer in cls.ContainingTypes)
             {
-                w.Open(outer.Keyword + " " + outer.Name);
+                w.Open(outer.Keyword + " " + Identifier(outer.Name));
             }
 
-            w.Open("static partial class " + cls.Name);
+            w.Open("static partial class " + Identifier(cls.Name));
             body();
             w.Close();
             foreach (var _ in cls.ContainingTypes)
@@ -295,7 +295,7 @@ public sealed partial class CorsGenerator
 
         private static string MapCall(RouteModel route, Func<EquatableArray<string>, string> methodArray)
         {
-            var handler = route.MethodName;
+            var handler = Identifier(route.MethodName);
             var pattern = Literal(route.Pattern);
             if (route.HttpMethods.Count == 1 && !route.HttpMethods.Contains("OPTIONS") && route.HttpMethods[0] is "GET" or "POST" or "PUT" or "PATCH" or "DELETE")
             {
@@ -658,6 +658,10 @@ public sealed partial class CorsGenerator
         }
 
         private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+
+        /// <summary>A name as C# source: <c>@event</c> for a class or method called <c>event</c>.</summary>
+        internal static string Identifier(string name) =>
+            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
         private static string Xml(string value) => Comment(value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;"));
 

@@ -102,6 +102,9 @@ public sealed partial class CorsGenerator
                 : null;
         }
 
+        // Names CorsGen adds to the classes it extends (the routes class, and a policy class's property and nested policy).
+        private static readonly string[] GeneratedMemberNames = { "CorsGenRoutes", "CorsGenPolicy" };
+
         private static readonly RouteParseResult Empty = new(EquatableArray<RouteSpec>.Empty, EquatableArray<DiagnosticInfo>.Empty);
 
         private static EndpointClassSpec? ParseClass(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
@@ -120,6 +123,34 @@ public sealed partial class CorsGenerator
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidShape, location, $"Endpoint class '{type.Name}' must not be generic"));
                 return null;
+            }
+
+            if (type.IsFileLocal)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidShape, location,
+                    $"Endpoint class '{type.Name}' must not be 'file'-local: CorsGen's generated part lives in another file, so it would be another class"));
+                return null;
+            }
+
+            // The generated Map extension method is a top-level type: it must be able to name the class.
+            for (ISymbol? scope = type; scope is INamedTypeSymbol named; scope = named.ContainingType)
+            {
+                if (named.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal or Accessibility.ProtectedOrInternal)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidShape, location,
+                        $"Endpoint class '{type.Name}' must be reachable from a top-level class{(SymbolEqualityComparer.Default.Equals(named, type) ? string.Empty : $" (its containing type '{named.Name}' is not)")}: make it internal or public, since the generated Map{type.Name}() extension method lives outside it"));
+                    return null;
+                }
+            }
+
+            foreach (var clash in GeneratedMemberNames)
+            {
+                if (type.GetMembers(clash).Any(m => m.DeclaringSyntaxReferences.Any(r => !r.SyntaxTree.FilePath.EndsWith(".g.cs", StringComparison.Ordinal))))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidShape, location,
+                        $"Endpoint class '{type.Name}' declares a member named '{clash}', which CorsGen generates into the class; rename the member"));
+                    return null;
+                }
             }
 
             var containing = new List<TypeDeclarationSpec>();

@@ -11,19 +11,6 @@ internal static class RobustnessCorpus
 
     public static readonly IReadOnlyDictionary<string, string[]> Inputs = Build();
 
-    /// <summary>
-    /// Inputs on which the generator is wrong today, reported to the lead with these reproducers.
-    /// Their tests fail on purpose, with this text; delete an entry with its fix.
-    /// </summary>
-    public static readonly IReadOnlyDictionary<string, string> KnownBugs = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["keyword identifiers"] = "a class named @event is emitted as 'class event' (identifiers are not escaped)",
-        ["internal and private nested classes"] = "a private nested endpoint class gets a public extension method that cannot reach it (CS0122); no diagnostic either",
-        ["nested two levels in partial types"] = "a private endpoint class nested in a partial struct gets a public extension method that cannot reach it (CS0122)",
-        ["file-local endpoint class"] = "the generated part of a 'file' class is another type, so the route methods are not found (CS0103); no diagnostic either",
-        ["member named like the generated nested class"] = "a user member named CorsGenRoutes collides with the generated nested class (CS0102)",
-    };
-
     // One file with the usual usings and a file-scoped namespace.
     private static string[] File(string code) => [Usings + code];
 

@@ -12,22 +12,11 @@ namespace CorsGen.Generators.Tests;
 /// </summary>
 public sealed class RobustnessCorpusTests
 {
-    public static TheoryData<string> InputNames => new(RobustnessCorpus.Inputs.Keys.Where(name => !RobustnessCorpus.KnownBugs.ContainsKey(name)));
-
-    public static TheoryData<string> KnownBugNames => new(RobustnessCorpus.KnownBugs.Keys);
+    public static TheoryData<string> InputNames => new(RobustnessCorpus.Inputs.Keys);
 
     [Theory]
     [MemberData(nameof(InputNames))]
     public void Generator_and_analyzers_survive_the_input(string name) => Run(name);
-
-    /// <summary>Open generator bugs, kept visible: when one is fixed this fails, and the input moves back to the test above.</summary>
-    [Theory]
-    [MemberData(nameof(KnownBugNames))]
-    public void Known_bug_still_reproduces(string name)
-    {
-        var error = Record.Exception(() => Run(name));
-        Assert.True(error is not null, $"Fixed? '{name}' now passes ({RobustnessCorpus.KnownBugs[name]}): remove it from RobustnessCorpus.KnownBugs.");
-    }
 
     [Fact]
     public void The_corpus_is_large_and_mixes_broken_and_compiling_inputs()
@@ -36,7 +25,6 @@ public sealed class RobustnessCorpusTests
 
         Assert.True(RobustnessCorpus.Inputs.Count >= 60, $"{RobustnessCorpus.Inputs.Count} inputs");
         Assert.InRange(compiling, 20, RobustnessCorpus.Inputs.Count - 20);
-        Assert.All(RobustnessCorpus.KnownBugs.Keys, name => Assert.Contains(name, RobustnessCorpus.Inputs.Keys));
     }
 
     private static void Run(string name)

@@ -296,3 +296,23 @@ public sealed class AllowAllPredicateTests
             """);
     }
 }
+
+/// <summary>CORSGEN009 for classes the generated code could not extend or reach.</summary>
+public sealed class UnreachableClassShapeTests
+{
+    private const string Cors = "[AllowOrigins(\"https://app.example.com\")] ";
+    private const string Route = "{ [MapGet(\"/a\")] public static string Get() => \"\"; }";
+
+    [Theory]
+    [InlineData("public static partial class Outer { " + Cors + "private static partial class [|E|] " + Route + " }", "make it internal or public")]
+    [InlineData("internal partial class Outer { " + Cors + "protected static partial class [|E|] " + Route + " }", "make it internal or public")]
+    [InlineData("internal partial class Outer { private partial struct Inner { " + Cors + "internal static partial class [|E|] " + Route + " } }", "its containing type 'Inner' is not")]
+    [InlineData(Cors + "file static partial class [|E|] " + Route, "must not be 'file'-local")]
+    [InlineData(Cors + "public static partial class [|E|] { [MapGet(\"/a\")] public static string Get() => \"\"; public static int CorsGenRoutes; }", "declares a member named 'CorsGenRoutes'")]
+    public async Task CORSGEN009_for_classes_generated_code_cannot_extend(string declaration, string message)
+    {
+        var run = await AnalyzerHarness.VerifyAsync("using CorsGen;\n\nnamespace App;\n\n" + declaration, "CORSGEN009");
+
+        Assert.Contains(run.Diagnostics, d => d.GetMessage().Contains(message, StringComparison.Ordinal));
+    }
+}
