@@ -125,14 +125,14 @@ public static class HandlerBinding
         where T : IParsable<T> =>
         T.TryParse(text, CultureInfo.InvariantCulture, out value!);
 
-    /// <summary>Parses an enum name or number, ignoring case.</summary>
+    /// <summary>Parses an enum name (case-sensitively, as minimal APIs do) or number.</summary>
     /// <typeparam name="T">The enum.</typeparam>
     /// <param name="text">The text.</param>
     /// <param name="value">The value.</param>
     /// <returns><see langword="true"/> when parsed.</returns>
     public static bool TryParseEnum<T>(string text, out T value)
         where T : struct, Enum =>
-        Enum.TryParse(text, ignoreCase: true, out value);
+        Enum.TryParse(text, ignoreCase: false, out value);
 
     /// <summary>Reads the JSON body; on failure writes 415 (not JSON) or 400 (malformed, or absent when required).</summary>
     /// <typeparam name="T">The body type.</typeparam>
