@@ -142,7 +142,7 @@ public sealed partial class CorsGenerator
                 w.Line($"private static readonly string[] s_methods{i} = {methodArrays[i]};");
             }
 
-            if (model.Preflights.Count > 0)
+            if (model.Preflights.Any(p => p.Dispatch.Count == 0 && p.AnyMethodPolicyIndex < 0))
             {
                 w.Line($"private static readonly {StringValuesType} s_preflightVary = new {StringValuesType}(\"Origin, Access-Control-Request-Method, Access-Control-Request-Headers\");");
             }
@@ -340,8 +340,7 @@ public sealed partial class CorsGenerator
 
             w.Line();
             w.Open($"private static {Task} AnswerPreflight{index}({Http}.HttpContext context, {StringValuesType} origin, {StringValuesType} requestMethod, {EndpointPolicyType}[] policies{nextParameter})");
-            w.Line("// The preflight response is CorsGen's alone, so Vary is set, not appended.");
-            w.Line("context.Response.Headers.Vary = s_preflightVary;");
+            // Vary is written once, by the policy's answer or refusal (its value depends on the policy).
             w.Line("// Exactly one non-empty Origin and one method; anything else is refused, never guessed at.");
             w.Open("if (origin.Count == 1 && requestMethod.Count == 1 && origin[0] is { Length: > 0 } serializedOrigin)");
             var groups = preflight.Dispatch.GroupBy(d => d.PolicyIndex).ToList();
@@ -391,9 +390,15 @@ public sealed partial class CorsGenerator
             w.Close();
             w.Line();
             var refusing = preflight.Dispatch.Select(d => d.PolicyIndex).Concat(new[] { preflight.AnyMethodPolicyIndex }).FirstOrDefault(p => p >= 0);
-            w.Line(preflight.Dispatch.Count == 0 && preflight.AnyMethodPolicyIndex < 0
-                ? "context.Response.StatusCode = 403;"
-                : $"policies[{refusing}].Refuse(context, \"method not allowed, or not exactly one Origin and one Access-Control-Request-Method\");");
+            if (preflight.Dispatch.Count == 0 && preflight.AnyMethodPolicyIndex < 0)
+            {
+                w.Line("context.Response.Headers.Vary = s_preflightVary;");
+                w.Line("context.Response.StatusCode = 403;");
+            }
+            else
+            {
+                w.Line($"policies[{refusing}].Refuse(context, \"method not allowed, or not exactly one Origin and one Access-Control-Request-Method\");");
+            }
             w.Line($"return {Task}.CompletedTask;");
             w.Close();
         }

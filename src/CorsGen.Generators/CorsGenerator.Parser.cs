@@ -261,7 +261,7 @@ public sealed partial class CorsGenerator
             {
                 foreach (var attribute in methodAttributes)
                 {
-                    if (attribute.AttributeClass is { } c && c.ContainingNamespace?.ToDisplayString() == AttributeNamespace && CorsAttributeNames.Contains(c.Name))
+                    if (attribute.AttributeClass is { } c && IsCorsGenNamespace(c.ContainingNamespace) && CorsAttributeNames.Contains(c.Name))
                     {
                         diagnostics.Add(DiagnosticInfo.Create(
                             DiagnosticDescriptors.DisableCorsContradiction,
@@ -714,11 +714,13 @@ public sealed partial class CorsGenerator
 
         internal static AttributeData? Find(ImmutableArray<AttributeData> attributes, string metadataName)
         {
+            // Runs for every attribute kind at every lookup level of every route: compare without allocating.
+            var name = metadataName.AsSpan(AttributeNamespace.Length + 1);
             foreach (var attribute in attributes)
             {
                 if (attribute.AttributeClass is { } c
-                    && c.Name == metadataName.Substring(AttributeNamespace.Length + 1)
-                    && c.ContainingNamespace?.ToDisplayString() == AttributeNamespace)
+                    && name.SequenceEqual(c.Name.AsSpan())
+                    && IsCorsGenNamespace(c.ContainingNamespace))
                 {
                     return attribute;
                 }
@@ -726,6 +728,9 @@ public sealed partial class CorsGenerator
 
             return null;
         }
+
+        private static bool IsCorsGenNamespace(INamespaceSymbol? ns) =>
+            ns is { Name: AttributeNamespace, ContainingNamespace.IsGlobalNamespace: true };
 
         /// <summary>Reads a <c>params string[]</c> argument; each value with the best location available.</summary>
         private static List<(string Value, Location? Location)> ReadStringArguments(AttributeData attribute, List<DiagnosticInfo> diagnostics)

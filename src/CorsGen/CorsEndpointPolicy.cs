@@ -22,7 +22,6 @@ public sealed class CorsEndpointPolicy
 
     private static readonly StringValues AnyOrigin = new("*");
     private static readonly StringValues True = new("true");
-    private static readonly StringValues VaryOrigin = new("Origin");
     private static readonly StringValues PreflightVary = new("Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
     private static readonly StringValues PrivateNetworkPreflightVary = new("Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network");
 
@@ -36,6 +35,15 @@ public sealed class CorsEndpointPolicy
     private readonly StringValues _maxAge;
     private readonly StringValues _preflightVary;
     private readonly bool _echoOrigin;
+
+    // The settings the hot paths read, copied into this object so each costs one field load.
+    private readonly bool _refuseAll;
+    private readonly bool _allowCredentials;
+    private readonly bool _allowAnyMethod;
+    private readonly bool _allowAnyHeader;
+    private readonly bool _allowPrivateNetwork;
+    private readonly int _preflightSuccessStatusCode;
+    private readonly Func<string, bool>? _originPredicate;
     private readonly ILogger _logger;
     private readonly Func<object, Task> _writeResponseHeaders;
 
@@ -54,6 +62,13 @@ public sealed class CorsEndpointPolicy
         _maxAge = _settings.MaxAgeSeconds is { } seconds ? new StringValues(seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)) : default;
         _preflightVary = _settings.AllowPrivateNetwork ? PrivateNetworkPreflightVary : PreflightVary;
         _echoOrigin = !_settings.AllowAnyOrigin || _settings.AllowCredentials;
+        _refuseAll = _settings.RefuseAll;
+        _allowCredentials = _settings.AllowCredentials;
+        _allowAnyMethod = _settings.AllowAnyMethod;
+        _allowAnyHeader = _settings.AllowAnyHeader;
+        _allowPrivateNetwork = _settings.AllowPrivateNetwork;
+        _preflightSuccessStatusCode = _settings.PreflightSuccessStatusCode;
+        _originPredicate = _settings.OriginPredicate;
         _writeResponseHeaders = WriteResponseHeaders;
     }
 
@@ -74,17 +89,28 @@ public sealed class CorsEndpointPolicy
     /// <returns><see langword="true"/> when allowed.</returns>
     public bool IsOriginAllowed(string origin)
     {
-        if (_settings.RefuseAll)
+        if (_refuseAll)
         {
             return false;
         }
 
-        if (_policy.IsCompiledOriginAllowed(origin) || (_configuredOrigins is { } configured && configured.Contains(origin)))
+        if (_policy.IsCompiledOriginAllowed(origin))
         {
             return true;
         }
 
-        if (_settings.OriginPredicate is { } predicate && SerializedOrigin.IsValid(origin))
+        return (_configuredOrigins is not null || _originPredicate is not null) && IsExtraOriginAllowed(origin);
+    }
+
+    // Configured origins, then the predicate: out of line, so the common compiled-only policy stays small.
+    private bool IsExtraOriginAllowed(string origin)
+    {
+        if (_configuredOrigins is { } configured && configured.Contains(origin))
+        {
+            return true;
+        }
+
+        if (_originPredicate is { } predicate && SerializedOrigin.IsValid(origin))
         {
             try
             {
@@ -105,7 +131,7 @@ public sealed class CorsEndpointPolicy
     /// <returns><see langword="true"/> when allowed.</returns>
     public bool IsMethodAllowed(string method)
     {
-        if (_settings.AllowAnyMethod)
+        if (_allowAnyMethod)
         {
             return HttpTokens.IsToken(method);
         }
@@ -135,39 +161,41 @@ public sealed class CorsEndpointPolicy
     public bool AnswerPreflight(HttpContext context, string serializedOrigin, StringValues origin, StringValues requestMethod)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var response = context.Response;
-        var headers = response.Headers;
-        headers.Vary = _preflightVary;
-        var requestHeaders = context.Request.Headers.AccessControlRequestHeaders;
+        var requestHeaders = context.Request.Headers;
+        var accessControlRequestHeaders = requestHeaders.AccessControlRequestHeaders;
         if (!IsOriginAllowed(serializedOrigin))
         {
             return Refuse(context, "origin not allowed");
         }
 
-        if (!_policy.AreHeadersAllowed(requestHeaders))
+        if (!_policy.AreHeadersAllowed(accessControlRequestHeaders))
         {
             return Refuse(context, "requested headers not allowed");
         }
 
-        response.StatusCode = _settings.PreflightSuccessStatusCode;
+        // Vary is written once per answer: here, or by Refuse.
+        var response = context.Response;
+        var headers = response.Headers;
+        headers.Vary = _preflightVary;
+        response.StatusCode = _preflightSuccessStatusCode;
         headers.AccessControlAllowOrigin = _echoOrigin ? origin : AnyOrigin;
-        if (_settings.AllowCredentials)
+        if (_allowCredentials)
         {
             headers.AccessControlAllowCredentials = True;
         }
 
-        headers.AccessControlAllowMethods = _settings.AllowAnyMethod ? requestMethod : _allowMethods;
-        if (requestHeaders.Count != 0)
+        headers.AccessControlAllowMethods = _allowAnyMethod ? requestMethod : _allowMethods;
+        if (accessControlRequestHeaders.Count != 0)
         {
-            headers.AccessControlAllowHeaders = _settings.AllowAnyHeader ? requestHeaders : _allowHeaders;
+            headers.AccessControlAllowHeaders = _allowAnyHeader ? accessControlRequestHeaders : _allowHeaders;
         }
 
-        if (_settings.MaxAgeSeconds is not null)
+        if (_maxAge.Count != 0)
         {
             headers.AccessControlMaxAge = _maxAge;
         }
 
-        if (_settings.AllowPrivateNetwork && IsPrivateNetworkRequest(context.Request.Headers[PrivateNetworkRequestHeader]))
+        if (_allowPrivateNetwork && IsPrivateNetworkRequest(requestHeaders[PrivateNetworkRequestHeader]))
         {
             headers[PrivateNetworkAllowHeader] = True;
         }
@@ -209,6 +237,8 @@ public sealed class CorsEndpointPolicy
     {
         ArgumentNullException.ThrowIfNull(builder);
         var next = builder.RequestDelegate ?? throw new InvalidOperationException($"Endpoint '{builder.DisplayName}' has no request delegate to add CORS headers to.");
+        // Metadata, so UseCorsGen() can write the same headers when middleware answers before the endpoint.
+        builder.Metadata.Add(this);
         var writeResponseHeaders = _writeResponseHeaders;
         builder.RequestDelegate = context =>
         {
@@ -224,7 +254,7 @@ public sealed class CorsEndpointPolicy
     {
         ArgumentNullException.ThrowIfNull(context);
         var headers = context.Response.Headers;
-        CorsResponseHeaders.AppendVary(headers, VaryOrigin);
+        CorsResponseHeaders.AppendVaryOrigin(headers);
         var origin = context.Request.Headers.Origin;
         if (origin.Count != 1 || origin[0] is not { Length: > 0 } serializedOrigin)
         {
@@ -242,7 +272,7 @@ public sealed class CorsEndpointPolicy
         }
 
         headers.AccessControlAllowOrigin = _echoOrigin ? origin : AnyOrigin;
-        if (_settings.AllowCredentials)
+        if (_allowCredentials)
         {
             headers.AccessControlAllowCredentials = True;
         }

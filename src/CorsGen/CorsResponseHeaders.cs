@@ -6,6 +6,8 @@ namespace CorsGen;
 /// <summary>Response-header helpers that CorsGen's generated handlers call.</summary>
 public static class CorsResponseHeaders
 {
+    private static readonly StringValues VaryOrigin = new("Origin");
+
     /// <summary>
     /// Adds <paramref name="fieldNames"/> (e.g. <c>"Origin"</c>) to the response's <c>Vary</c> header,
     /// keeping what is there. With no <c>Vary</c> yet this stores the given value and allocates nothing.
@@ -31,6 +33,23 @@ public static class CorsResponseHeaders
         }
 
         headers.Vary = StringValues.Concat(existing, fieldNames);
+    }
+
+    /// <summary>
+    /// <see cref="AppendVary"/> with <c>"Origin"</c>, for the actual-request path: a response with no
+    /// headers at all cannot have a <c>Vary</c>, so it gets <c>Vary: Origin</c> without a lookup first
+    /// (one header-dictionary operation instead of two); any other response is appended to as by
+    /// <see cref="AppendVary"/>.
+    /// </summary>
+    internal static void AppendVaryOrigin(IHeaderDictionary headers)
+    {
+        if (headers.Count == 0)
+        {
+            headers.Vary = VaryOrigin;
+            return;
+        }
+
+        AppendVary(headers, VaryOrigin);
     }
 
     private static bool ContainsAll(StringValues existing, StringValues wanted)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Primitives;
 
 namespace CorsGen;
@@ -26,75 +27,114 @@ public readonly ref struct HeaderList
     {
         private readonly StringValues _values;
         private int _lineIndex;
-        private ReadOnlySpan<char> _rest;
-        private ReadOnlySpan<char> _current;
+        private string? _line;
+        private int _position;
+        private int _start;
+        private int _length;
 
         internal Enumerator(StringValues values)
         {
             _values = values;
             _lineIndex = 0;
-            _rest = values.Count > 0 ? values[0].AsSpan() : default;
-            _current = default;
+            _line = values.Count > 0 ? values[0] : null;
+            _position = 0;
+            _start = 0;
+            _length = 0;
         }
 
         /// <summary>The current element, trimmed, never empty.</summary>
-        public readonly ReadOnlySpan<char> Current => _current;
+        public readonly ReadOnlySpan<char> Current => _line.AsSpan(_start, _length);
 
         /// <summary>Moves to the next non-empty element.</summary>
         /// <returns><see langword="false"/> when no element is left.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool MoveNext()
+        {
+            // Fast path for the shape browsers send, "a,b,c": the element starts at the current
+            // position and ends at the next ',' or the line's end, with no whitespace. SP, HTAB and ','
+            // all sort at or below ',' and most tchars above it, so one comparison per character
+            // decides. Anything else (whitespace, empty elements, the next line) takes the slow path.
+            var line = _line;
+            if (line is not null)
+            {
+                var position = _position;
+                if ((uint)position < (uint)line.Length && !IsSeparator(line[position]))
+                {
+                    var end = position + 1;
+                    while (true)
+                    {
+                        while ((uint)end < (uint)line.Length && line[end] > ',')
+                        {
+                            end++;
+                        }
+
+                        if ((uint)end >= (uint)line.Length || line[end] == ',')
+                        {
+                            _start = position;
+                            _length = end - position;
+                            _position = end + 1;
+                            return true;
+                        }
+
+                        if (line[end] is ' ' or '\t')
+                        {
+                            break;
+                        }
+
+                        end++;
+                    }
+                }
+            }
+
+            return MoveNextSlow();
+        }
+
+        // The general split: skip separators (',', SP, HTAB) - an element of only whitespace is empty
+        // and skipped - read to the next ',', trim trailing whitespace; at a line's end, the next line.
+        private bool MoveNextSlow()
         {
             while (true)
             {
-                while (_rest.IsEmpty)
+                var line = _line.AsSpan();
+                var start = _position;
+                while ((uint)start < (uint)line.Length && IsSeparator(line[start]))
                 {
-                    if (++_lineIndex >= _values.Count)
+                    start++;
+                }
+
+                if (start < line.Length)
+                {
+                    var comma = line[start..].IndexOf(',');
+                    var end = comma < 0 ? line.Length : start + comma;
+
+                    // OWS = *( SP / HTAB ), RFC 9110 section 5.6.3; line[start] is neither, so this stops.
+                    var last = end;
+                    while (line[last - 1] is ' ' or '\t')
                     {
-                        _current = default;
-                        return false;
+                        last--;
                     }
 
-                    _rest = _values[_lineIndex].AsSpan();
-                }
-
-                var comma = _rest.IndexOf(',');
-                ReadOnlySpan<char> element;
-                if (comma < 0)
-                {
-                    element = _rest;
-                    _rest = default;
-                }
-                else
-                {
-                    element = _rest[..comma];
-                    _rest = _rest[(comma + 1)..];
-                }
-
-                element = TrimOptionalWhitespace(element);
-                if (!element.IsEmpty)
-                {
-                    _current = element;
+                    _start = start;
+                    _length = last - start;
+                    _position = end + 1;
                     return true;
                 }
+
+                if (++_lineIndex >= _values.Count)
+                {
+                    _line = null;
+                    _lineIndex = _values.Count;
+                    _position = 0;
+                    _start = 0;
+                    _length = 0;
+                    return false;
+                }
+
+                _line = _values[_lineIndex];
+                _position = 0;
             }
         }
 
-        // OWS = *( SP / HTAB ), RFC 9110 section 5.6.3.
-        private static ReadOnlySpan<char> TrimOptionalWhitespace(ReadOnlySpan<char> value)
-        {
-            var start = 0;
-            var end = value.Length;
-            while (start < end && value[start] is ' ' or '\t')
-            {
-                start++;
-            }
-
-            while (end > start && value[end - 1] is ' ' or '\t')
-            {
-                end--;
-            }
-
-            return value[start..end];
-        }
+        private static bool IsSeparator(char c) => c is ',' or ' ' or '\t';
     }
 }

@@ -10,7 +10,6 @@ namespace Public
         internal static class CorsGenRoutes
         {
             private static readonly string[] s_methods0 = new string[] { "OPTIONS" };
-            private static readonly global::Microsoft.Extensions.Primitives.StringValues s_preflightVary = new global::Microsoft.Extensions.Primitives.StringValues("Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
             private static readonly global::Microsoft.Extensions.Primitives.StringValues s_allow0 = new global::Microsoft.Extensions.Primitives.StringValues("GET");
             private static readonly global::Microsoft.Extensions.Primitives.StringValues s_allow1 = new global::Microsoft.Extensions.Primitives.StringValues("POST");
 
@@ -64,8 +63,6 @@ namespace Public
 
             private static global::System.Threading.Tasks.Task AnswerPreflight0(global::Microsoft.AspNetCore.Http.HttpContext context, global::Microsoft.Extensions.Primitives.StringValues origin, global::Microsoft.Extensions.Primitives.StringValues requestMethod, global::CorsGen.CorsEndpointPolicy[] policies)
             {
-                // The preflight response is CorsGen's alone, so Vary is set, not appended.
-                context.Response.Headers.Vary = s_preflightVary;
                 // Exactly one non-empty Origin and one method; anything else is refused, never guessed at.
                 if (origin.Count == 1 && requestMethod.Count == 1 && origin[0] is { Length: > 0 } serializedOrigin)
                 {
@@ -100,8 +97,6 @@ namespace Public
 
             private static global::System.Threading.Tasks.Task AnswerPreflight1(global::Microsoft.AspNetCore.Http.HttpContext context, global::Microsoft.Extensions.Primitives.StringValues origin, global::Microsoft.Extensions.Primitives.StringValues requestMethod, global::CorsGen.CorsEndpointPolicy[] policies)
             {
-                // The preflight response is CorsGen's alone, so Vary is set, not appended.
-                context.Response.Headers.Vary = s_preflightVary;
                 // Exactly one non-empty Origin and one method; anything else is refused, never guessed at.
                 if (origin.Count == 1 && requestMethod.Count == 1 && origin[0] is { Length: > 0 } serializedOrigin)
                 {

@@ -75,7 +75,8 @@ public sealed class CorsApp : IAsyncDisposable
         CorsGen.Tests.Endpoints.HandMappedRoutes.Map(app);
     }
 
-    public static async Task<CorsApp> StartAsync(Action<WebApplication> map, bool kestrel = false, Action<WebApplicationBuilder>? configure = null)
+    public static async Task<CorsApp> StartAsync(
+        Action<WebApplication> map, bool kestrel = false, Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? beforeAuthentication = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.Logging.ClearProviders();
@@ -110,6 +111,7 @@ public sealed class CorsApp : IAsyncDisposable
             },
         });
         app.UseRouting();
+        beforeAuthentication?.Invoke(app);
         app.UseAuthentication();
         app.UseAuthorization();
         map(app);
