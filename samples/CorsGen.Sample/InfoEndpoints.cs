@@ -11,11 +11,12 @@ public sealed record Info(string? Name);
 /// class: the routes below plus the <c>OPTIONS</c> preflight route of <c>/info</c>.
 /// </summary>
 /// <remarks>
-/// The allowed origin is a compile-time constant: the generator compiles it into the handlers, so
-/// serving the page from another origin (another <c>--web-port</c>, say) makes the browser refuse
-/// the API's responses until this constant is changed and the sample rebuilt.
+/// The allowed origin is a compile-time constant compiled into the handlers; more come from the
+/// configuration key <c>Cors:AllowedOrigins</c> (the sample's <c>--allowed-origin</c>), read and
+/// checked once at start-up.
 /// </remarks>
 [AllowOrigins(AllowedOrigin)]
+[AllowOriginsFromConfiguration("Cors:AllowedOrigins")]
 public static partial class InfoEndpoints
 {
     /// <summary>The web page's origin, the one origin the CORS routes allow.</summary>

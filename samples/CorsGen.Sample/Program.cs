@@ -8,16 +8,16 @@
 // /info-nocors is refused by the browser (fetch rejects with a TypeError).
 //
 // Options: --api-port N (default 9010), --web-port N (default 9000), --api-url URL (the API base the
-// page calls, by default the API server's own address).
+// page calls, by default the API server's own address), --allowed-origin ORIGIN (repeatable: more
+// origins the API allows, through the configuration key Cors:AllowedOrigins).
 //
-// The allowed origin is compiled into [AllowOrigins(InfoEndpoints.AllowedOrigin)]: attribute
-// arguments are compile-time constants, and CorsGen turns them into code at build time. So
-// --allowed-origin is not supported (until origins from configuration land), and a --web-port
-// other than 9000 gives the page an origin the API does not allow: change the constant and rebuild.
+// http://127.0.0.1:9000 is compiled into [AllowOrigins(InfoEndpoints.AllowedOrigin)]. With another
+// --web-port, also pass --allowed-origin http://127.0.0.1:<that port>, or the browser refuses the API.
 
 using CorsGen.Sample;
 
-if (!TryParseArguments(args, out var apiPort, out var webPort, out var apiUrl))
+var allowedOrigins = new List<string>();
+if (!TryParseArguments(args, out var apiPort, out var webPort, out var apiUrl, allowedOrigins))
 {
     return 2;
 }
@@ -27,6 +27,7 @@ var options = new SampleOptions
     ApiPort = apiPort,
     WebPort = webPort,
     ApiUrl = apiUrl,
+    AllowedOrigins = allowedOrigins,
     OnApiRequest = request => Console.WriteLine($"API  {request}"),
 };
 
@@ -43,9 +44,9 @@ catch (InvalidOperationException ex)
 
 await using (servers)
 {
-    Console.WriteLine($"REST API:  {servers.ApiUrl}  (allows the origin {InfoEndpoints.AllowedOrigin})");
+    Console.WriteLine($"REST API:  {servers.ApiUrl}  (allows {string.Join(", ", allowedOrigins.Prepend(InfoEndpoints.AllowedOrigin))})");
     Console.WriteLine($"Web page:  {servers.WebUrl}/");
-    if (servers.WebUrl != InfoEndpoints.AllowedOrigin)
+    if (servers.WebUrl != InfoEndpoints.AllowedOrigin && !allowedOrigins.Contains(servers.WebUrl))
     {
         Console.WriteLine($"Note: the page's origin {servers.WebUrl} is not the allowed origin, so the browser will refuse every API call.");
     }
@@ -57,7 +58,7 @@ await using (servers)
 return 0;
 
 // Accepts --name value and --name=value; reports anything else on stderr.
-static bool TryParseArguments(string[] args, out int apiPort, out int webPort, out string? apiUrl)
+static bool TryParseArguments(string[] args, out int apiPort, out int webPort, out string? apiUrl, List<string> allowedOrigins)
 {
     apiPort = SampleServers.DefaultApiPort;
     webPort = SampleServers.DefaultWebPort;
@@ -104,12 +105,16 @@ static bool TryParseArguments(string[] args, out int apiPort, out int webPort, o
                 apiUrl = value;
                 break;
             case "--allowed-origin":
-                Console.Error.WriteLine(
-                    $"--allowed-origin is not supported: the allowed origin ({InfoEndpoints.AllowedOrigin}) is a compile-time "
-                    + "constant in InfoEndpoints.cs. Change it there and rebuild.");
-                return false;
+                if (string.IsNullOrEmpty(value))
+                {
+                    Console.Error.WriteLine("--allowed-origin needs a serialized origin such as http://127.0.0.1:9001.");
+                    return false;
+                }
+
+                allowedOrigins.Add(value); // checked by CorsGen at start-up, with the same rules as [AllowOrigins]
+                break;
             default:
-                Console.Error.WriteLine($"Unknown option \"{name}\". Options: --api-port N, --web-port N, --api-url URL.");
+                Console.Error.WriteLine($"Unknown option \"{name}\". Options: --api-port N, --web-port N, --api-url URL, --allowed-origin ORIGIN.");
                 return false;
         }
     }

@@ -14,6 +14,13 @@ public sealed record SampleOptions
     /// <summary>The API base URL the page calls; by default the API server's own address.</summary>
     public string? ApiUrl { get; init; }
 
+    /// <summary>
+    /// Origins the API allows besides <see cref="InfoEndpoints.AllowedOrigin"/>, handed to CorsGen as the
+    /// configuration key <c>Cors:AllowedOrigins</c> (<c>[AllowOriginsFromConfiguration]</c>). Each must be a
+    /// serialized origin, or start-up fails with <see cref="InvalidOperationException"/> naming it.
+    /// </summary>
+    public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
+
     /// <summary>Called for every request the API server answers, as its response starts (on a server thread).</summary>
     public Action<ApiRequest>? OnApiRequest { get; init; }
 }
@@ -74,7 +81,7 @@ public sealed class SampleServers : IAsyncDisposable
     /// <param name="options">Ports and hooks; the defaults are the demo's 9010 and 9000.</param>
     /// <param name="cancellationToken">Cancels start-up.</param>
     /// <returns>The running servers; dispose to stop them.</returns>
-    /// <exception cref="InvalidOperationException">A port could not be bound.</exception>
+    /// <exception cref="InvalidOperationException">A port could not be bound, or an allowed origin is not a serialized origin.</exception>
     public static async Task<SampleServers> StartAsync(SampleOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SampleOptions();
@@ -107,7 +114,7 @@ public sealed class SampleServers : IAsyncDisposable
 
     private static WebApplication CreateApi(SampleOptions options)
     {
-        var app = CreateApplication(options.ApiPort);
+        var app = CreateApplication(options.ApiPort, options.AllowedOrigins);
         if (options.OnApiRequest is { } onRequest)
         {
             // Reported when the response starts, so before the client can have seen it.
@@ -141,9 +148,11 @@ public sealed class SampleServers : IAsyncDisposable
         return app;
     }
 
-    private static WebApplication CreateApplication(int port)
+    private static WebApplication CreateApplication(int port, IReadOnlyList<string>? allowedOrigins = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddInMemoryCollection((allowedOrigins ?? [])
+            .Select((origin, i) => new KeyValuePair<string, string?>($"Cors:AllowedOrigins:{i}", origin)));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         return builder.Build();
