@@ -21,54 +21,50 @@ public sealed partial class CorsGenerator
             var name = Literal(cls.Name + "." + route.MethodName);
             var types = string.Join(", ", handler.ParameterTypes.Select(t => $"typeof({t})"));
             w.Line($"var handlerMethod{index} = typeof({cls.FullyQualifiedName}).GetMethod({Literal(route.MethodName)}, global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static, null, new global::System.Type[] {{ {types} }}, null)!;");
-            var arguments = new List<string>();
-            for (var j = 0; j < handler.Parameters.Count; j++)
+            var captures = Captures(handler, name);
+            foreach (var capture in captures)
             {
-                var parameter = handler.Parameters[j];
-                if (parameter.Source != ParameterSource.Body)
-                {
-                    continue;
-                }
-
-                w.Line($"var bodyJson{index}_{j} = {Binding}.TypeInfo<{parameter.ValueType}>(jsonOptions, {name});");
-                arguments.Add($"bodyJson{index}_{j}");
-                if (parameter.Inferred)
-                {
-                    w.Line($"var bodyIsService{index}_{j} = {Binding}.IsService(endpoints.ServiceProvider, typeof({parameter.ValueType}));");
-                    arguments.Add($"bodyIsService{index}_{j}");
-                }
+                w.Line($"var {capture.Name}{index} = {capture.Initializer};");
             }
 
-            if (handler.Result == ResultKind.Json)
-            {
-                w.Line($"var resultJson{index} = {Binding}.TypeInfo<{handler.ResultType}>(jsonOptions, {name});");
-                arguments.Add($"resultJson{index}");
-            }
-
-            w.Line($"global::Microsoft.AspNetCore.Http.RequestDelegate handler{index} = context => Handle{index}(context{string.Concat(arguments.Select(a => ", " + a))});");
+            w.Line($"global::Microsoft.AspNetCore.Http.RequestDelegate handler{index} = context => Handle{index}(context{string.Concat(captures.Select(c => $", {c.Name}{index}"))});");
         }
 
-        private static void EmitRequestDelegate(SourceWriter w, EndpointClassSpec cls, RouteModel route, int index)
+        /// <summary>
+        /// What a route's request delegate gets from start-up, in order: each body's JSON contract (and, for an
+        /// inferred body, whether its type is a service), then the result's. The Map code declares them
+        /// (name + route index) and the delegate takes them as parameters (name).
+        /// </summary>
+        private static List<(string Type, string Name, string Initializer)> Captures(HandlerSpec handler, string handlerName)
         {
-            var handler = route.Handler!;
-            var parameters = new List<string> { $"{Http}.HttpContext context" };
+            const string JsonTypeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo";
+            var captures = new List<(string Type, string Name, string Initializer)>();
             for (var j = 0; j < handler.Parameters.Count; j++)
             {
                 var parameter = handler.Parameters[j];
                 if (parameter.Source == ParameterSource.Body)
                 {
-                    parameters.Add($"global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{parameter.ValueType}> bodyJson{j}");
+                    captures.Add(($"{JsonTypeInfo}<{parameter.ValueType}>", $"bodyJson{j}_", $"{Binding}.TypeInfo<{parameter.ValueType}>(jsonOptions, {handlerName})"));
                     if (parameter.Inferred)
                     {
-                        parameters.Add($"bool bodyIsService{j}");
+                        captures.Add(("bool", $"bodyIsService{j}_", $"{Binding}.IsService(endpoints.ServiceProvider, typeof({parameter.ValueType}))"));
                     }
                 }
             }
 
             if (handler.Result == ResultKind.Json)
             {
-                parameters.Add($"global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{handler.ResultType}> resultJson");
+                captures.Add(($"{JsonTypeInfo}<{handler.ResultType}>", "resultJson_", $"{Binding}.TypeInfo<{handler.ResultType}>(jsonOptions, {handlerName})"));
             }
+
+            return captures;
+        }
+
+        private static void EmitRequestDelegate(SourceWriter w, EndpointClassSpec cls, RouteModel route, int index)
+        {
+            var handler = route.Handler!;
+            var parameters = new List<string> { $"{Http}.HttpContext context" };
+            parameters.AddRange(Captures(handler, Literal(cls.Name + "." + route.MethodName)).Select(c => $"{c.Type} {c.Name}"));
 
             var isAsync = handler.IsAwaitable || handler.Result != ResultKind.None || handler.Parameters.Any(p => p.Source == ParameterSource.Body);
             var stop = isAsync ? "return;" : $"return {Task}.CompletedTask;";
@@ -128,7 +124,7 @@ public sealed partial class CorsGenerator
                     w.Line($"await {Binding}.ExecuteAsync(context, {awaited});");
                     break;
                 default:
-                    w.Line($"await {Binding}.WriteJsonAsync(context, {awaited}!, resultJson);");
+                    w.Line($"await {Binding}.WriteJsonAsync(context, {awaited}!, resultJson_);");
                     break;
             }
 
@@ -164,7 +160,7 @@ public sealed partial class CorsGenerator
                     w.Line($"{parameter.Type} {local};");
                     if (parameter.Inferred)
                     {
-                        w.Open($"if (bodyIsService{j})");
+                        w.Open($"if (bodyIsService{j}_)");
                         w.Line($"{local} = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{parameter.ValueType}>(context.RequestServices);");
                         w.Close();
                         w.Open("else");
@@ -175,7 +171,7 @@ public sealed partial class CorsGenerator
                         w.Indent();
                     }
 
-                    w.Line($"var (read{j}, body{j}) = await {Binding}.ReadJsonAsync(context, bodyJson{j}, isOptional: {(parameter.IsOptional ? "true" : "false")});");
+                    w.Line($"var (read{j}, body{j}) = await {Binding}.ReadJsonAsync(context, bodyJson{j}_, isOptional: {(parameter.IsOptional ? "true" : "false")});");
                     w.Open($"if (!read{j})");
                     w.Line(stop);
                     w.Close();

@@ -261,7 +261,7 @@ public sealed partial class CorsGenerator
             {
                 foreach (var attribute in methodAttributes)
                 {
-                    if (attribute.AttributeClass is { } c && IsCorsGenNamespace(c.ContainingNamespace) && CorsAttributeNames.Contains(c.Name))
+                    if (attribute.AttributeClass is { } c && IsCorsAttribute(c))
                     {
                         diagnostics.Add(DiagnosticInfo.Create(
                             DiagnosticDescriptors.DisableCorsContradiction,
@@ -728,6 +728,10 @@ public sealed partial class CorsGenerator
 
             return null;
         }
+
+        /// <summary>A CORS attribute (one that shapes a policy), as opposed to a route attribute or [DisableCors].</summary>
+        internal static bool IsCorsAttribute(INamedTypeSymbol attributeClass) =>
+            IsCorsGenNamespace(attributeClass.ContainingNamespace) && CorsAttributeNames.Contains(attributeClass.Name);
 
         private static bool IsCorsGenNamespace(INamespaceSymbol? ns) =>
             ns is { Name: AttributeNamespace, ContainingNamespace.IsGlobalNamespace: true };

@@ -25,7 +25,7 @@ public static class CorsEndpointExtensions
         var endpoints = (IEndpointRouteBuilder)group;
         // Bound once here so a bad configured origin fails at start-up, not at the first request.
         var actual = policy.CreateEndpointPolicy(endpoints.ServiceProvider);
-        var preflights = new CorsPreflightDataSource(endpoints, policy);
+        var preflights = new CorsPreflightDataSource(endpoints, actual);
         // A finally-convention: it sees the routes' own metadata ([DisableCors]) and wraps their final delegate.
         ((IEndpointConventionBuilder)group).Finally(builder =>
         {

@@ -35,26 +35,29 @@ public sealed class CorsEndpointPolicy
     private readonly StringValues _maxAge;
     private readonly StringValues _preflightVary;
     private readonly bool _echoOrigin;
-
-    // The settings the hot paths read, copied into this object so each costs one field load.
-    private readonly bool _refuseAll;
-    private readonly bool _allowCredentials;
-    private readonly bool _allowAnyMethod;
-    private readonly bool _allowAnyHeader;
-    private readonly bool _allowPrivateNetwork;
-    private readonly int _preflightSuccessStatusCode;
-    private readonly Func<string, bool>? _originPredicate;
     private readonly ILogger _logger;
     private readonly Func<object, Task> _writeResponseHeaders;
 
     internal CorsEndpointPolicy(CompiledCorsPolicy policy, IServiceProvider services, IReadOnlyList<string> mappedMethods)
+        : this(policy, CreateLogger(services), services, mappedMethods)
+    {
+    }
+
+    private CorsEndpointPolicy(CompiledCorsPolicy policy, ILogger logger, IServiceProvider services, IReadOnlyList<string> mappedMethods)
+        : this(
+            policy,
+            logger,
+            policy.Settings.OriginsConfigurationKey is { } key ? ConfiguredOrigins.Load(services, key, policy.Settings.Name, logger) : null,
+            mappedMethods)
+    {
+    }
+
+    private CorsEndpointPolicy(CompiledCorsPolicy policy, ILogger logger, FrozenSet<string>? configuredOrigins, IReadOnlyList<string> mappedMethods)
     {
         _policy = policy;
         _settings = policy.Settings;
-        _logger = services.GetService<ILoggerFactory>()?.CreateLogger("CorsGen") ?? NullLogger.Instance;
-        _configuredOrigins = _settings.OriginsConfigurationKey is { } key
-            ? ConfiguredOrigins.Load(services, key, _settings.Name, _logger)
-            : null;
+        _logger = logger;
+        _configuredOrigins = configuredOrigins;
         _allowedMethods = (_settings.AllowedMethods ?? mappedMethods).Where(m => m != "OPTIONS").Distinct(StringComparer.Ordinal).ToArray();
         _allowMethods = new StringValues(string.Join(", ", _allowedMethods));
         _allowHeaders = new StringValues(string.Join(", ", _settings.AllowedHeaders));
@@ -62,21 +65,18 @@ public sealed class CorsEndpointPolicy
         _maxAge = _settings.MaxAgeSeconds is { } seconds ? new StringValues(seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)) : default;
         _preflightVary = _settings.AllowPrivateNetwork ? PrivateNetworkPreflightVary : PreflightVary;
         _echoOrigin = !_settings.AllowAnyOrigin || _settings.AllowCredentials;
-        _refuseAll = _settings.RefuseAll;
-        _allowCredentials = _settings.AllowCredentials;
-        _allowAnyMethod = _settings.AllowAnyMethod;
-        _allowAnyHeader = _settings.AllowAnyHeader;
-        _allowPrivateNetwork = _settings.AllowPrivateNetwork;
-        _preflightSuccessStatusCode = _settings.PreflightSuccessStatusCode;
-        _originPredicate = _settings.OriginPredicate;
         _writeResponseHeaders = WriteResponseHeaders;
     }
 
+    /// <summary>The same binding (configured origins, logger) for the methods mapped at another pattern: configuration is read once.</summary>
+    internal CorsEndpointPolicy ForMappedMethods(IReadOnlyList<string> mappedMethods) =>
+        new(_policy, _logger, _configuredOrigins, mappedMethods);
+
+    private static ILogger CreateLogger(IServiceProvider services) =>
+        services.GetService<ILoggerFactory>()?.CreateLogger("CorsGen") ?? NullLogger.Instance;
+
     /// <summary>The compiled policy this binds.</summary>
     public CompiledCorsPolicy Policy => _policy;
-
-    /// <summary>The methods an allowed preflight may ask for (without <c>OPTIONS</c>); empty with <c>"*"</c> methods.</summary>
-    public IReadOnlyList<string> AllowedMethods => _settings.AllowAnyMethod ? Array.Empty<string>() : _allowedMethods;
 
     /// <summary>Whether an allowed preflight hands the request on to the pattern's own OPTIONS handler.</summary>
     public bool PreflightContinue => _settings.PreflightContinue;
@@ -89,7 +89,7 @@ public sealed class CorsEndpointPolicy
     /// <returns><see langword="true"/> when allowed.</returns>
     public bool IsOriginAllowed(string origin)
     {
-        if (_refuseAll)
+        if (_settings.RefuseAll)
         {
             return false;
         }
@@ -99,7 +99,7 @@ public sealed class CorsEndpointPolicy
             return true;
         }
 
-        return (_configuredOrigins is not null || _originPredicate is not null) && IsExtraOriginAllowed(origin);
+        return (_configuredOrigins is not null || _settings.OriginPredicate is not null) && IsExtraOriginAllowed(origin);
     }
 
     // Configured origins, then the predicate: out of line, so the common compiled-only policy stays small.
@@ -110,7 +110,7 @@ public sealed class CorsEndpointPolicy
             return true;
         }
 
-        if (_originPredicate is { } predicate && SerializedOrigin.IsValid(origin))
+        if (_settings.OriginPredicate is { } predicate && SerializedOrigin.IsValid(origin))
         {
             try
             {
@@ -131,7 +131,7 @@ public sealed class CorsEndpointPolicy
     /// <returns><see langword="true"/> when allowed.</returns>
     public bool IsMethodAllowed(string method)
     {
-        if (_allowAnyMethod)
+        if (_settings.AllowAnyMethod)
         {
             return HttpTokens.IsToken(method);
         }
@@ -177,17 +177,17 @@ public sealed class CorsEndpointPolicy
         var response = context.Response;
         var headers = response.Headers;
         headers.Vary = _preflightVary;
-        response.StatusCode = _preflightSuccessStatusCode;
+        response.StatusCode = _settings.PreflightSuccessStatusCode;
         headers.AccessControlAllowOrigin = _echoOrigin ? origin : AnyOrigin;
-        if (_allowCredentials)
+        if (_settings.AllowCredentials)
         {
             headers.AccessControlAllowCredentials = True;
         }
 
-        headers.AccessControlAllowMethods = _allowAnyMethod ? requestMethod : _allowMethods;
+        headers.AccessControlAllowMethods = _settings.AllowAnyMethod ? requestMethod : _allowMethods;
         if (accessControlRequestHeaders.Count != 0)
         {
-            headers.AccessControlAllowHeaders = _allowAnyHeader ? accessControlRequestHeaders : _allowHeaders;
+            headers.AccessControlAllowHeaders = _settings.AllowAnyHeader ? accessControlRequestHeaders : _allowHeaders;
         }
 
         if (_maxAge.Count != 0)
@@ -195,7 +195,7 @@ public sealed class CorsEndpointPolicy
             headers.AccessControlMaxAge = _maxAge;
         }
 
-        if (_allowPrivateNetwork && IsPrivateNetworkRequest(requestHeaders[PrivateNetworkRequestHeader]))
+        if (_settings.AllowPrivateNetwork && IsPrivateNetworkRequest(requestHeaders[PrivateNetworkRequestHeader]))
         {
             headers[PrivateNetworkAllowHeader] = True;
         }
@@ -239,13 +239,16 @@ public sealed class CorsEndpointPolicy
         var next = builder.RequestDelegate ?? throw new InvalidOperationException($"Endpoint '{builder.DisplayName}' has no request delegate to add CORS headers to.");
         // Metadata, so UseCorsGen() can write the same headers when middleware answers before the endpoint.
         builder.Metadata.Add(this);
-        var writeResponseHeaders = _writeResponseHeaders;
         builder.RequestDelegate = context =>
         {
-            context.Response.OnStarting(writeResponseHeaders, context);
+            WriteResponseHeadersOnStarting(context);
             return next(context);
         };
     }
+
+    /// <summary>Has <see cref="WriteResponseHeaders(HttpContext)"/> run when the response starts; allocates nothing.</summary>
+    internal void WriteResponseHeadersOnStarting(HttpContext context) =>
+        context.Response.OnStarting(_writeResponseHeaders, context);
 
     /// <summary>Writes the CORS headers of an actual (non-preflight) response; <c>Vary: Origin</c> always.</summary>
     /// <param name="context">The request.</param>
@@ -272,7 +275,7 @@ public sealed class CorsEndpointPolicy
         }
 
         headers.AccessControlAllowOrigin = _echoOrigin ? origin : AnyOrigin;
-        if (_allowCredentials)
+        if (_settings.AllowCredentials)
         {
             headers.AccessControlAllowCredentials = True;
         }

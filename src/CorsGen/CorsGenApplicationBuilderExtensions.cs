@@ -6,13 +6,6 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>The optional CorsGen middleware.</summary>
 public static class CorsGenApplicationBuilderExtensions
 {
-    private static readonly Func<object, Task> WriteResponseHeaders = static state =>
-    {
-        var context = (HttpContext)state;
-        context.GetEndpoint()?.Metadata.GetMetadata<CorsEndpointPolicy>()?.WriteResponseHeaders(context);
-        return Task.CompletedTask;
-    };
-
     /// <summary>
     /// Writes the CORS headers of actual responses also when later middleware answers before the
     /// endpoint runs: a 401 or 403 from <c>UseAuthorization()</c>, a 429 from a rate limiter. Without
@@ -30,10 +23,7 @@ public static class CorsGenApplicationBuilderExtensions
         ArgumentNullException.ThrowIfNull(app);
         return app.Use(static (context, next) =>
         {
-            if (context.GetEndpoint()?.Metadata.GetMetadata<CorsEndpointPolicy>() is not null)
-            {
-                context.Response.OnStarting(WriteResponseHeaders, context);
-            }
+            context.GetEndpoint()?.Metadata.GetMetadata<CorsEndpointPolicy>()?.WriteResponseHeadersOnStarting(context);
 
             return next(context);
         });

@@ -12,7 +12,7 @@ namespace CorsGen;
 /// group's other endpoints, built when routing builds the group (so routes mapped after
 /// <c>WithCors</c> count too).
 /// </summary>
-internal sealed class CorsPreflightDataSource(IEndpointRouteBuilder group, CompiledCorsPolicy policy) : EndpointDataSource
+internal sealed class CorsPreflightDataSource(IEndpointRouteBuilder group, CorsEndpointPolicy policy) : EndpointDataSource
 {
     private static readonly string[] OptionsMethod = ["OPTIONS"];
 
@@ -50,7 +50,7 @@ internal sealed class CorsPreflightDataSource(IEndpointRouteBuilder group, Compi
         {
             var methods = pattern.SelectMany(Methods).Distinct(StringComparer.Ordinal).ToList();
             var userOptions = pattern.FirstOrDefault(r => Methods(r).Contains("OPTIONS", StringComparer.Ordinal));
-            var endpointPolicy = policy.CreateEndpointPolicy(context.ApplicationServices, methods);
+            var endpointPolicy = policy.ForMappedMethods(methods);
             preflights.Add(BuildPreflight(context, pattern.First().RoutePattern, endpointPolicy, methods, userOptions));
         }
 

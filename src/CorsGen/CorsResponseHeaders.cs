@@ -3,8 +3,8 @@ using Microsoft.Extensions.Primitives;
 
 namespace CorsGen;
 
-/// <summary>Response-header helpers that CorsGen's generated handlers call.</summary>
-public static class CorsResponseHeaders
+/// <summary>Response-header helpers of <see cref="CorsEndpointPolicy"/>.</summary>
+internal static class CorsResponseHeaders
 {
     private static readonly StringValues VaryOrigin = new("Origin");
 

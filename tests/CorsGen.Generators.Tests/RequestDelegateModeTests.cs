@@ -1,6 +1,5 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CorsGen.Generators.Tests;
 
@@ -29,7 +28,7 @@ public sealed class RequestDelegateModeTests
         CSharpGeneratorDriver.Create(
             [new CorsGenerator().AsSourceGenerator()],
             parseOptions: GeneratorRunner.ParseOptions,
-            optionsProvider: new Properties(properties),
+            optionsProvider: new BuildProperties(properties),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     private static string Generated(GeneratorDriver driver, out Compilation output)
@@ -75,29 +74,12 @@ public sealed class RequestDelegateModeTests
     {
         var compilation = GeneratorRunner.CreateCompilation(Source);
         var driver = Driver().RunGenerators(compilation);
-        var switched = driver.WithUpdatedAnalyzerConfigOptions(new Properties([("PublishAot", "true")])).RunGenerators(compilation);
+        var switched = driver.WithUpdatedAnalyzerConfigOptions(new BuildProperties([("PublishAot", "true")])).RunGenerators(compilation);
         var again = switched.RunGenerators(compilation);
 
         var switchedOutputs = switched.GetRunResult().Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).ToList();
         Assert.Contains(switchedOutputs, o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
         var againOutputs = again.GetRunResult().Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).ToList();
         Assert.All(againOutputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
-    }
-
-    private sealed class Properties((string Name, string Value)[] properties) : AnalyzerConfigOptionsProvider
-    {
-        private static readonly Options Empty = new(new Dictionary<string, string>());
-        private readonly Options _global = new(properties.ToDictionary(p => "build_property." + p.Name, p => p.Value));
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Empty;
-
-        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-        }
     }
 }

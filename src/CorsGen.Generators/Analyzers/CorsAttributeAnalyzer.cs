@@ -128,7 +128,7 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
         {
             foreach (var attribute in type.GetAttributes())
             {
-                if (attribute.AttributeClass is { } c && IsCorsAttribute(c.ToDisplayString()))
+                if (attribute.AttributeClass is { } c && CorsGenerator.Parser.IsCorsAttribute(c))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
                         DiagnosticDescriptors.InvalidShape,
@@ -150,12 +150,6 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
         diagnostic.Location is not { IsInSource: true } location
         || diagnostic.Descriptor == DiagnosticDescriptors.InvalidOriginPredicate
         || type.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == location.SourceTree && r.Span.Contains(location.SourceSpan));
-
-    private static bool IsCorsAttribute(string name) =>
-        name is CorsGenerator.Parser.AllowOrigins or CorsGenerator.Parser.AllowMethods or CorsGenerator.Parser.AllowHeaders
-            or CorsGenerator.Parser.ExposeHeaders or CorsGenerator.Parser.AllowCredentials or CorsGenerator.Parser.MaxAge
-            or CorsGenerator.Parser.UseCorsPolicy or CorsGenerator.Parser.AllowOriginsFromConfiguration or CorsGenerator.Parser.AllowOriginPredicate
-            or CorsGenerator.Parser.AllowPrivateNetwork or CorsGenerator.Parser.PreflightSuccessStatus or CorsGenerator.Parser.PreflightContinue;
 
     // Hand-written app.MapPost("/x", Handler) whose handler carries CorsGen attributes (rule 1), and
     // hand-written OPTIONS routes, which answer that rule.

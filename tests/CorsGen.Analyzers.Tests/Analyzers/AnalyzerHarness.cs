@@ -182,7 +182,7 @@ internal static class AnalyzerHarness
         var withAnalyzers = compilation.WithAnalyzers(
             analyzers,
             new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions([], new BuildPropertyOptionsProvider(properties ?? [])),
+                new AnalyzerOptions([], new CorsGen.Generators.Tests.BuildProperties(properties ?? [])),
                 onAnalyzerException: (exception, analyzer, _) =>
                 {
                     lock (exceptions)
@@ -271,22 +271,4 @@ internal static class AnalyzerHarness
 
     private static string Slice(string text, TextSpan span) =>
         span.End <= text.Length ? text.Substring(span.Start, span.Length) : "<outside the source>";
-}
-
-/// <summary>Global analyzer options carrying MSBuild properties, as CompilerVisibleProperty passes them.</summary>
-internal sealed class BuildPropertyOptionsProvider((string Name, string Value)[] properties) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
-{
-    private static readonly Options Empty = new(new Dictionary<string, string>());
-    private readonly Options _global = new(properties.ToDictionary(p => "build_property." + p.Name, p => p.Value));
-
-    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => _global;
-
-    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
-
-    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Empty;
-
-    private sealed class Options(Dictionary<string, string> values) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
-    {
-        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-    }
 }
