@@ -335,11 +335,11 @@ public sealed partial class CorsGenerator
             w.Line($"return {Task}.CompletedTask;");
             w.Close();
             w.Line();
-            w.Line($"return AnswerPreflight{index}(context, origin, requestMethod, policies{nextArgument});");
+            w.Line($"return AnswerPreflight{index}(context, origin, requestMethod, headers.AccessControlRequestHeaders, policies{nextArgument});");
             w.Close();
 
             w.Line();
-            w.Open($"private static {Task} AnswerPreflight{index}({Http}.HttpContext context, {StringValuesType} origin, {StringValuesType} requestMethod, {EndpointPolicyType}[] policies{nextParameter})");
+            w.Open($"private static {Task} AnswerPreflight{index}({Http}.HttpContext context, {StringValuesType} origin, {StringValuesType} requestMethod, {StringValuesType} requestHeaders, {EndpointPolicyType}[] policies{nextParameter})");
             // Vary is written once, by the policy's answer or refusal (its value depends on the policy).
             w.Line("// Exactly one non-empty Origin and one method; anything else is refused, never guessed at.");
             w.Open("if (origin.Count == 1 && requestMethod.Count == 1 && origin[0] is { Length: > 0 } serializedOrigin)");
@@ -352,8 +352,8 @@ public sealed partial class CorsGenerator
             }
 
             string Answer(int policy) => continues && model.Policies[policy].Spec.PreflightContinue
-                ? $"return policies[{policy}].AnswerPreflight(context, serializedOrigin, origin, requestMethod) ? options.Invoke(context) : {Task}.CompletedTask;"
-                : $"policies[{policy}].AnswerPreflight(context, serializedOrigin, origin, requestMethod);";
+                ? $"return policies[{policy}].AnswerPreflight(context, serializedOrigin, origin, requestMethod, requestHeaders) ? options.Invoke(context) : {Task}.CompletedTask;"
+                : $"policies[{policy}].AnswerPreflight(context, serializedOrigin, origin, requestMethod, requestHeaders);";
             foreach (var group in groups)
             {
                 foreach (var dispatch in group)
@@ -514,24 +514,30 @@ public sealed partial class CorsGenerator
                         $"global::CorsGen.OriginPatterns.IsSubdomainMatch(origin, {Literal(p.SchemePrefix)}, {Literal(p.HostSuffix)}, {Literal(p.PortSuffix)})").ToList();
                 if (spec.ExactOrigins.Count > 0)
                 {
-                    w.Open("switch (origin)");
-                    foreach (var origin in spec.ExactOrigins)
-                    {
-                        w.Line($"case {Literal(origin)}:");
-                    }
+                    patternTests.Insert(0, "IsExactOrigin(origin)");
+                    patternTests.Remove("false");
+                }
 
-                    w.Line("    return true;");
-                    w.Line("default:");
-                    WriteReturnAny(w, patternTests, "    ");
-                    w.Close();
-                }
-                else
-                {
-                    WriteReturnAny(w, patternTests, string.Empty);
-                }
+                WriteReturnAny(w, patternTests, string.Empty);
             }
 
             w.Close();
+            if (spec.ExactOrigins.Count > 0 && !spec.AnyOrigin && !spec.RefuseAll)
+            {
+                w.Line();
+                w.Line("/// <summary>Byte-for-byte: the characters that tell the origins apart are switched on first, then one ordinal comparison.</summary>");
+                w.Open("private static bool IsExactOrigin(string origin)");
+                if (spec.ExactOrigins.Count == 1)
+                {
+                    w.Line($"return string.Equals(origin, {Literal(spec.ExactOrigins[0])});");
+                }
+                else
+                {
+                    WriteLengthSwitch(w, "origin", spec.ExactOrigins, ignoreAsciiCase: false);
+                }
+
+                w.Close();
+            }
 
             // Header matcher.
             w.Line();
@@ -555,18 +561,7 @@ public sealed partial class CorsGenerator
                 w.Line();
                 w.Line("/// <summary>ASCII case-insensitive, as the Fetch standard compares header names.</summary>");
                 w.Open("private static bool IsHeaderAllowed(global::System.ReadOnlySpan<char> name)");
-                w.Open("switch (name.Length)");
-                foreach (var byLength in spec.Headers.GroupBy(h => h.Length).OrderBy(g => g.Key))
-                {
-                    w.Line($"case {byLength.Key}:");
-                    w.Indent();
-                    WriteHeaderBucket(w, byLength.ToList());
-                    w.Unindent();
-                }
-
-                w.Line("default:");
-                w.Line("    return false;");
-                w.Close();
+                WriteLengthSwitch(w, "name", spec.Headers, ignoreAsciiCase: true);
                 w.Close();
             }
 
@@ -575,33 +570,145 @@ public sealed partial class CorsGenerator
 
         private static string StringArray(IEnumerable<string> values) => "new string[] { " + string.Join(", ", values.Select(Literal)) + " }";
 
-        // Names of one length: compare directly when few, else switch first on the ASCII-folded
-        // character that best tells them apart, so each request header costs one or two comparisons.
-        private static void WriteHeaderBucket(SourceWriter w, List<string> names)
+        // A matcher as a decision tree: switch on the length, then on the character that best tells the
+        // candidates of that length apart, and so on, so a request value costs a few jumps and at most one
+        // full comparison. Header names (ignoreAsciiCase) are compared ASCII case-insensitively, as the
+        // Fetch standard compares them, and nothing else is folded (unlike OrdinalIgnoreCase); origins
+        // byte for byte.
+        private static void WriteLengthSwitch(SourceWriter w, string input, IEnumerable<string> values, bool ignoreAsciiCase)
         {
-            string Compare(string h) => $"global::System.MemoryExtensions.Equals(name, {Literal(h)}, global::System.StringComparison.OrdinalIgnoreCase)";
-            if (names.Count <= 2)
+            w.Open($"switch ({input}.Length)");
+            foreach (var byLength in values.GroupBy(v => v.Length).OrderBy(g => g.Key))
             {
-                WriteReturnAny(w, names.Select(Compare).ToList(), string.Empty);
-                return;
-            }
-
-            var position = Enumerable.Range(0, names[0].Length)
-                .OrderByDescending(i => names.Select(h => Fold(h[i])).Distinct().Count())
-                .ThenBy(i => i)
-                .First();
-            // (c | 0x20) lower-cases ASCII letters; it can map two other characters together, which
-            // the exact comparison after it sorts out.
-            w.Open($"switch ((char)(name[{position.ToString(CultureInfo.InvariantCulture)}] | 0x20))");
-            foreach (var group in names.GroupBy(h => Fold(h[position])).OrderBy(g => g.Key))
-            {
-                w.Line($"case {SymbolDisplay.FormatLiteral(group.Key, quote: true)}:");
-                WriteReturnAny(w, group.Select(Compare).ToList(), "    ");
+                w.Line($"case {byLength.Key.ToString(CultureInfo.InvariantCulture)}:");
+                w.Indent();
+                var candidates = byLength.Distinct(ignoreAsciiCase ? AsciiCaseInsensitive.Instance : StringComparer.Ordinal).ToList();
+                WriteCharTree(w, input, candidates, Enumerable.Range(0, byLength.Key).ToList(), ignoreAsciiCase);
+                w.Unindent();
             }
 
             w.Line("default:");
             w.Line("    return false;");
             w.Close();
+        }
+
+        // Candidates of one length that agree on every position not in 'open'.
+        private static void WriteCharTree(SourceWriter w, string input, List<string> candidates, List<int> open, bool ignoreAsciiCase)
+        {
+            char Key(char c) => ignoreAsciiCase ? AsciiLower(c) : c;
+            if (candidates.Count == 1)
+            {
+                var tests = LeafComparison(input, candidates[0], open, ignoreAsciiCase);
+                for (var i = 0; i < tests.Count; i++)
+                {
+                    w.Line((i == 0 ? "return " : "    && ") + tests[i] + (i == tests.Count - 1 ? ";" : string.Empty));
+                }
+
+                return;
+            }
+
+            // Header names: positions all candidates share are tested once here, not in every leaf.
+            if (ignoreAsciiCase)
+            {
+                var shared = open.Where(i => candidates.All(c => Key(c[i]) == Key(candidates[0][i]))).ToList();
+                if (shared.Count > 0)
+                {
+                    w.Open("if (!(" + string.Join(" && ", shared.Select(i => CharTest(input, i, candidates[0][i], ignoreAsciiCase))) + "))");
+                    w.Line("return false;");
+                    w.Close();
+                    w.Line();
+                    open = open.Except(shared).ToList();
+                }
+            }
+
+            var position = open
+                .OrderByDescending(i => candidates.Select(c => Key(c[i])).Distinct().Count())
+                .ThenBy(i => i)
+                .First();
+            var rest = open.Where(i => i != position).ToList();
+            w.Open($"switch ({input}[{position.ToString(CultureInfo.InvariantCulture)}])");
+            // Candidates decided by this character alone share one "return true".
+            var decided = new List<char>();
+            foreach (var group in candidates.GroupBy(c => Key(c[position])).OrderBy(g => g.Key))
+            {
+                if (group.Count() == 1 && ignoreAsciiCase && rest.Count == 0)
+                {
+                    decided.Add(group.Key);
+                    continue;
+                }
+
+                WriteCaseLabels(w, group.Key, ignoreAsciiCase);
+                w.Indent();
+                WriteCharTree(w, input, group.ToList(), rest, ignoreAsciiCase);
+                w.Unindent();
+            }
+
+            if (decided.Count > 0)
+            {
+                foreach (var key in decided)
+                {
+                    WriteCaseLabels(w, key, ignoreAsciiCase);
+                }
+
+                w.Line("    return true;");
+            }
+
+            w.Line("default:");
+            w.Line("    return false;");
+            w.Close();
+        }
+
+        private static void WriteCaseLabels(SourceWriter w, char key, bool ignoreAsciiCase)
+        {
+            if (ignoreAsciiCase && key is >= 'a' and <= 'z')
+            {
+                w.Line($"case {CharLiteral((char)(key & ~0x20))}:");
+            }
+
+            w.Line($"case {CharLiteral(key)}:");
+        }
+
+        // The one candidate left: origins compare whole (ordinal, vectorized); header names test the
+        // positions not yet tested, inline while short.
+        private static List<string> LeafComparison(string input, string candidate, List<int> open, bool ignoreAsciiCase)
+        {
+            if (!ignoreAsciiCase)
+            {
+                return new List<string> { $"string.Equals({input}, {Literal(candidate)})" };
+            }
+
+            if (open.Count == 0)
+            {
+                return new List<string> { "true" };
+            }
+
+            return open.Count <= 16
+                ? open.Select(i => CharTest(input, i, candidate[i], ignoreAsciiCase)).ToList()
+                : new List<string> { $"global::System.Text.Ascii.EqualsIgnoreCase({input}, {Literal(candidate)})" };
+        }
+
+        // (c | 0x20) == 'x' holds for 'X' and 'x' only, so it is exact for ASCII letters; anything else compares as is.
+        private static string CharTest(string input, int position, char expected, bool ignoreAsciiCase)
+        {
+            var at = $"{input}[{position.ToString(CultureInfo.InvariantCulture)}]";
+            var lower = AsciiLower(expected);
+            return ignoreAsciiCase && lower is >= 'a' and <= 'z'
+                ? $"({at} | 0x20) == {CharLiteral(lower)}"
+                : $"{at} == {CharLiteral(expected)}";
+        }
+
+        private static string CharLiteral(char c) => SymbolDisplay.FormatLiteral(c, quote: true);
+
+        private static char AsciiLower(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
+
+        private sealed class AsciiCaseInsensitive : IEqualityComparer<string>
+        {
+            public static readonly AsciiCaseInsensitive Instance = new();
+
+            public bool Equals(string? x, string? y) =>
+                x is not null && y is not null && x.Length == y.Length && x.Select(AsciiLower).SequenceEqual(y.Select(AsciiLower));
+
+            public int GetHashCode(string obj) => new string(obj.Select(AsciiLower).ToArray()).GetHashCode();
         }
 
         // return a
@@ -613,8 +720,6 @@ public sealed partial class CorsGenerator
                 w.Line(indent + (i == 0 ? "return " : "    || ") + conditions[i] + (i == conditions.Count - 1 ? ";" : string.Empty));
             }
         }
-
-        private static char Fold(char c) => (char)(c | 0x20);
 
         private static string Describe(CorsPolicySpec spec, EquatableArray<string>? allowedMethods)
         {

@@ -161,14 +161,30 @@ public sealed class CorsEndpointPolicy
     public bool AnswerPreflight(HttpContext context, string serializedOrigin, StringValues origin, StringValues requestMethod)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var requestHeaders = context.Request.Headers;
-        var accessControlRequestHeaders = requestHeaders.AccessControlRequestHeaders;
+        return AnswerPreflight(context, serializedOrigin, origin, requestMethod, context.Request.Headers.AccessControlRequestHeaders);
+    }
+
+    /// <summary>
+    /// Answers a CORS-preflight request as <see cref="AnswerPreflight(HttpContext, string, StringValues, StringValues)"/>
+    /// does, with the <c>Access-Control-Request-Headers</c> the caller has already read.
+    /// </summary>
+    /// <param name="context">The request.</param>
+    /// <param name="serializedOrigin">The single, non-empty <c>Origin</c> value.</param>
+    /// <param name="origin">The <c>Origin</c> header as received (echoed without copying).</param>
+    /// <param name="requestMethod">The single <c>Access-Control-Request-Method</c> value.</param>
+    /// <param name="accessControlRequestHeaders">The request's <c>Access-Control-Request-Headers</c> lines (empty when absent).</param>
+    /// <returns><see langword="true"/> when the preflight was allowed.</returns>
+    /// <remarks>See <see href="https://fetch.spec.whatwg.org/#cors-preflight-fetch">Fetch, "CORS-preflight fetch"</see>.</remarks>
+    public bool AnswerPreflight(HttpContext context, string serializedOrigin, StringValues origin, StringValues requestMethod, StringValues accessControlRequestHeaders)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         if (!IsOriginAllowed(serializedOrigin))
         {
             return Refuse(context, "origin not allowed");
         }
 
-        if (!_policy.AreHeadersAllowed(accessControlRequestHeaders))
+        // An absent list allows nothing to refuse: no call into the compiled matcher.
+        if (accessControlRequestHeaders.Count != 0 && !_policy.AreHeadersAllowed(accessControlRequestHeaders))
         {
             return Refuse(context, "requested headers not allowed");
         }
@@ -195,7 +211,7 @@ public sealed class CorsEndpointPolicy
             headers.AccessControlMaxAge = _maxAge;
         }
 
-        if (_settings.AllowPrivateNetwork && IsPrivateNetworkRequest(requestHeaders[PrivateNetworkRequestHeader]))
+        if (_settings.AllowPrivateNetwork && IsPrivateNetworkRequest(context.Request.Headers[PrivateNetworkRequestHeader]))
         {
             headers[PrivateNetworkAllowHeader] = True;
         }

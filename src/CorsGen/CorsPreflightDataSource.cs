@@ -119,7 +119,7 @@ internal sealed class CorsPreflightDataSource(IEndpointRouteBuilder group, CorsE
             return Task.CompletedTask;
         }
 
-        return policy.AnswerPreflight(context, serializedOrigin, origin, requestMethod) && next is not null
+        return policy.AnswerPreflight(context, serializedOrigin, origin, requestMethod, headers.AccessControlRequestHeaders) && next is not null
             ? next(context)
             : Task.CompletedTask;
     }

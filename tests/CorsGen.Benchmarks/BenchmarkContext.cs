@@ -39,13 +39,35 @@ public sealed class ReplayingResponseFeature : HttpResponseFeature
     }
 }
 
+/// <summary>Which header collections the prepared context holds.</summary>
+public enum HeaderStore
+{
+    /// <summary><see cref="DefaultHttpContext"/>'s own: a case-insensitive dictionary, hashed on every read and write.</summary>
+    DefaultHttpContext,
+
+    /// <summary>
+    /// Kestrel's request and response header collections (the ones a real request carries), whose typed
+    /// properties are a bit test and a field. Internal types, created by reflection: no socket, no parsing.
+    /// </summary>
+    Kestrel,
+}
+
 public static class BenchmarkContext
 {
-    public static (DefaultHttpContext Context, ReplayingResponseFeature Response) Create(Scenario scenario, IServiceProvider services)
+    private const string KestrelHttp = "Microsoft.AspNetCore.Server.Kestrel.Core.Internal.Http.";
+
+    public static (DefaultHttpContext Context, ReplayingResponseFeature Response) Create(Scenario scenario, IServiceProvider services, HeaderStore store = HeaderStore.DefaultHttpContext)
     {
         var features = new FeatureCollection();
-        features.Set<IHttpRequestFeature>(new HttpRequestFeature());
+        var request = new HttpRequestFeature();
         var response = new ReplayingResponseFeature();
+        if (store == HeaderStore.Kestrel)
+        {
+            request.Headers = CreateKestrelHeaders("HttpRequestHeaders", true, null);
+            response.Headers = CreateKestrelHeaders("HttpResponseHeaders", [null]);
+        }
+
+        features.Set<IHttpRequestFeature>(request);
         features.Set<IHttpResponseFeature>(response);
         features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
         var context = new DefaultHttpContext(features) { RequestServices = services };
@@ -68,5 +90,11 @@ public static class BenchmarkContext
         }
 
         return (context, response);
+    }
+
+    private static IHeaderDictionary CreateKestrelHeaders(string typeName, params object?[] arguments)
+    {
+        var type = typeof(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions).Assembly.GetType(KestrelHttp + typeName, throwOnError: true)!;
+        return (IHeaderDictionary)Activator.CreateInstance(type, System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic, null, arguments, null)!;
     }
 }

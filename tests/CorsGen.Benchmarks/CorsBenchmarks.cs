@@ -31,12 +31,15 @@ public class CorsBenchmarks
     [ParamsSource(nameof(ScenarioNames))]
     public string Scenario { get; set; } = ScenarioCatalog.All[0].Name;
 
+    [Params(HeaderStore.DefaultHttpContext, HeaderStore.Kestrel)]
+    public HeaderStore Headers { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         var scenario = ScenarioCatalog.Get(Scenario);
         var app = GeneratedApp.Instance;
-        (_context, _response) = BenchmarkContext.Create(scenario, app.Services);
+        (_context, _response) = BenchmarkContext.Create(scenario, app.Services, Headers);
         _floor = FloorHandlers.For(scenario);
         _corsGen = GeneratedApp.FindRequestDelegate(scenario.Path, scenario.IsPreflight ? HttpMethods.Options : scenario.Method);
 
@@ -53,7 +56,18 @@ public class CorsBenchmarks
         {
             throw new InvalidOperationException($"{Scenario}: CorsGen answered {_context.Response.StatusCode}, the floor {floorStatus}.");
         }
+
+        // The same response headers (names; values differ only where the policies' lists do).
+        var corsGenHeaders = HeaderNames();
+        Floor();
+        if (HeaderNames() != corsGenHeaders)
+        {
+            throw new InvalidOperationException($"{Scenario} ({Headers}): CorsGen wrote {corsGenHeaders}, the floor {HeaderNames()}.");
+        }
     }
+
+    private string HeaderNames() =>
+        string.Join(", ", _context.Response.Headers.Keys.Select(k => k.ToLowerInvariant()).Order(StringComparer.Ordinal));
 
     [Benchmark(Baseline = true)]
     public Task Floor()

@@ -7,21 +7,21 @@ namespace CorsGen.Benchmarks;
 /// timed in one process, in rounds, each round timing one batch of each handler back to back (in
 /// rotating order), so load from other processes on a shared machine hits all three alike. Prints
 /// ns/op (median over rounds), B/op, and the medians of the per-round ratios.
-/// Run: dotnet run -c Release --project tests/CorsGen.Benchmarks -- --rounds [rounds=21] [name filter]
+/// Run: dotnet run -c Release --project tests/CorsGen.Benchmarks -- --rounds [rounds=21] [name filter] [--kestrel]
 /// </summary>
 public static class RoundsRunner
 {
     private const int BatchSize = 100_000;
 
-    public static void Run(int rounds, string? filter)
+    public static void Run(int rounds, string? filter, HeaderStore store)
     {
-        Console.WriteLine($"{rounds} rounds of {BatchSize:N0} calls per handler; {Environment.ProcessorCount} logical CPUs; {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
+        Console.WriteLine($"{rounds} rounds of {BatchSize:N0} calls per handler; {Environment.ProcessorCount} logical CPUs; {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; {store} header collections");
         Console.WriteLine();
         Console.WriteLine("| Scenario | Floor (ns) | CorsGen (ns) | ASP.NET Core (ns) | CorsGen / floor | ASP.NET Core / CorsGen | CorsGen B/op | ASP.NET Core B/op |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var scenario in ScenarioCatalog.All.Where(s => filter is null || s.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
         {
-            var bench = new CorsBenchmarks { Scenario = scenario.Name };
+            var bench = new CorsBenchmarks { Scenario = scenario.Name, Headers = store };
             bench.Setup();
             Func<Task>[] handlers = [bench.Floor, bench.CorsGen, bench.AspNetCore];
             foreach (var handler in handlers)

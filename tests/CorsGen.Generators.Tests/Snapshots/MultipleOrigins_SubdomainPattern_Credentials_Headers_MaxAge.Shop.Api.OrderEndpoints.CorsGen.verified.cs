@@ -64,10 +64,10 @@ namespace Shop.Api
                     return global::System.Threading.Tasks.Task.CompletedTask;
                 }
 
-                return AnswerPreflight0(context, origin, requestMethod, policies);
+                return AnswerPreflight0(context, origin, requestMethod, headers.AccessControlRequestHeaders, policies);
             }
 
-            private static global::System.Threading.Tasks.Task AnswerPreflight0(global::Microsoft.AspNetCore.Http.HttpContext context, global::Microsoft.Extensions.Primitives.StringValues origin, global::Microsoft.Extensions.Primitives.StringValues requestMethod, global::CorsGen.CorsEndpointPolicy[] policies)
+            private static global::System.Threading.Tasks.Task AnswerPreflight0(global::Microsoft.AspNetCore.Http.HttpContext context, global::Microsoft.Extensions.Primitives.StringValues origin, global::Microsoft.Extensions.Primitives.StringValues requestMethod, global::Microsoft.Extensions.Primitives.StringValues requestHeaders, global::CorsGen.CorsEndpointPolicy[] policies)
             {
                 // Exactly one non-empty Origin and one method; anything else is refused, never guessed at.
                 if (origin.Count == 1 && requestMethod.Count == 1 && origin[0] is { Length: > 0 } serializedOrigin)
@@ -75,7 +75,7 @@ namespace Shop.Api
                     switch (requestMethod[0])
                     {
                         case "GET":
-                            policies[0].AnswerPreflight(context, serializedOrigin, origin, requestMethod);
+                            policies[0].AnswerPreflight(context, serializedOrigin, origin, requestMethod, requestHeaders);
                             return global::System.Threading.Tasks.Task.CompletedTask;
                     }
                 }
@@ -98,10 +98,10 @@ namespace Shop.Api
                     return global::System.Threading.Tasks.Task.CompletedTask;
                 }
 
-                return AnswerPreflight1(context, origin, requestMethod, policies);
+                return AnswerPreflight1(context, origin, requestMethod, headers.AccessControlRequestHeaders, policies);
             }
 
-            private static global::System.Threading.Tasks.Task AnswerPreflight1(global::Microsoft.AspNetCore.Http.HttpContext context, global::Microsoft.Extensions.Primitives.StringValues origin, global::Microsoft.Extensions.Primitives.StringValues requestMethod, global::CorsGen.CorsEndpointPolicy[] policies)
+            private static global::System.Threading.Tasks.Task AnswerPreflight1(global::Microsoft.AspNetCore.Http.HttpContext context, global::Microsoft.Extensions.Primitives.StringValues origin, global::Microsoft.Extensions.Primitives.StringValues requestMethod, global::Microsoft.Extensions.Primitives.StringValues requestHeaders, global::CorsGen.CorsEndpointPolicy[] policies)
             {
                 // Exactly one non-empty Origin and one method; anything else is refused, never guessed at.
                 if (origin.Count == 1 && requestMethod.Count == 1 && origin[0] is { Length: > 0 } serializedOrigin)
@@ -111,7 +111,7 @@ namespace Shop.Api
                         case "PUT":
                         case "PATCH":
                         case "DELETE":
-                            policies[1].AnswerPreflight(context, serializedOrigin, origin, requestMethod);
+                            policies[1].AnswerPreflight(context, serializedOrigin, origin, requestMethod, requestHeaders);
                             return global::System.Threading.Tasks.Task.CompletedTask;
                     }
                 }
@@ -141,14 +141,22 @@ namespace Shop.Api
                 /// <summary>Ordinal, byte-for-byte comparison with the allowed serialized origins.</summary>
                 public override bool IsCompiledOriginAllowed(string origin)
                 {
-                    switch (origin)
+                    return IsExactOrigin(origin)
+                        || global::CorsGen.OriginPatterns.IsSubdomainMatch(origin, "https://", ".example.org", "")
+                        || global::CorsGen.OriginPatterns.IsSubdomainMatch(origin, "https://", ".staging.example.net", ":8443");
+                }
+
+                /// <summary>Byte-for-byte: the characters that tell the origins apart are switched on first, then one ordinal comparison.</summary>
+                private static bool IsExactOrigin(string origin)
+                {
+                    switch (origin.Length)
                     {
-                        case "https://app.example.com":
-                        case "http://localhost:5173":
-                            return true;
+                        case 21:
+                            return string.Equals(origin, "http://localhost:5173");
+                        case 23:
+                            return string.Equals(origin, "https://app.example.com");
                         default:
-                            return global::CorsGen.OriginPatterns.IsSubdomainMatch(origin, "https://", ".example.org", "")
-                                || global::CorsGen.OriginPatterns.IsSubdomainMatch(origin, "https://", ".staging.example.net", ":8443");
+                            return false;
                     }
                 }
 
@@ -171,17 +179,82 @@ namespace Shop.Api
                     switch (name.Length)
                     {
                         case 6:
-                            return global::System.MemoryExtensions.Equals(name, "Accept", global::System.StringComparison.OrdinalIgnoreCase);
+                            return (name[0] | 0x20) == 'a'
+                                && (name[1] | 0x20) == 'c'
+                                && (name[2] | 0x20) == 'c'
+                                && (name[3] | 0x20) == 'e'
+                                && (name[4] | 0x20) == 'p'
+                                && (name[5] | 0x20) == 't';
                         case 9:
-                            return global::System.MemoryExtensions.Equals(name, "X-Api-Key", global::System.StringComparison.OrdinalIgnoreCase);
+                            return (name[0] | 0x20) == 'x'
+                                && name[1] == '-'
+                                && (name[2] | 0x20) == 'a'
+                                && (name[3] | 0x20) == 'p'
+                                && (name[4] | 0x20) == 'i'
+                                && name[5] == '-'
+                                && (name[6] | 0x20) == 'k'
+                                && (name[7] | 0x20) == 'e'
+                                && (name[8] | 0x20) == 'y';
                         case 12:
-                            return global::System.MemoryExtensions.Equals(name, "Content-Type", global::System.StringComparison.OrdinalIgnoreCase);
+                            return (name[0] | 0x20) == 'c'
+                                && (name[1] | 0x20) == 'o'
+                                && (name[2] | 0x20) == 'n'
+                                && (name[3] | 0x20) == 't'
+                                && (name[4] | 0x20) == 'e'
+                                && (name[5] | 0x20) == 'n'
+                                && (name[6] | 0x20) == 't'
+                                && name[7] == '-'
+                                && (name[8] | 0x20) == 't'
+                                && (name[9] | 0x20) == 'y'
+                                && (name[10] | 0x20) == 'p'
+                                && (name[11] | 0x20) == 'e';
                         case 13:
-                            return global::System.MemoryExtensions.Equals(name, "Authorization", global::System.StringComparison.OrdinalIgnoreCase);
+                            return (name[0] | 0x20) == 'a'
+                                && (name[1] | 0x20) == 'u'
+                                && (name[2] | 0x20) == 't'
+                                && (name[3] | 0x20) == 'h'
+                                && (name[4] | 0x20) == 'o'
+                                && (name[5] | 0x20) == 'r'
+                                && (name[6] | 0x20) == 'i'
+                                && (name[7] | 0x20) == 'z'
+                                && (name[8] | 0x20) == 'a'
+                                && (name[9] | 0x20) == 't'
+                                && (name[10] | 0x20) == 'i'
+                                && (name[11] | 0x20) == 'o'
+                                && (name[12] | 0x20) == 'n';
                         case 15:
-                            return global::System.MemoryExtensions.Equals(name, "Accept-Language", global::System.StringComparison.OrdinalIgnoreCase);
+                            return (name[0] | 0x20) == 'a'
+                                && (name[1] | 0x20) == 'c'
+                                && (name[2] | 0x20) == 'c'
+                                && (name[3] | 0x20) == 'e'
+                                && (name[4] | 0x20) == 'p'
+                                && (name[5] | 0x20) == 't'
+                                && name[6] == '-'
+                                && (name[7] | 0x20) == 'l'
+                                && (name[8] | 0x20) == 'a'
+                                && (name[9] | 0x20) == 'n'
+                                && (name[10] | 0x20) == 'g'
+                                && (name[11] | 0x20) == 'u'
+                                && (name[12] | 0x20) == 'a'
+                                && (name[13] | 0x20) == 'g'
+                                && (name[14] | 0x20) == 'e';
                         case 16:
-                            return global::System.MemoryExtensions.Equals(name, "Content-Language", global::System.StringComparison.OrdinalIgnoreCase);
+                            return (name[0] | 0x20) == 'c'
+                                && (name[1] | 0x20) == 'o'
+                                && (name[2] | 0x20) == 'n'
+                                && (name[3] | 0x20) == 't'
+                                && (name[4] | 0x20) == 'e'
+                                && (name[5] | 0x20) == 'n'
+                                && (name[6] | 0x20) == 't'
+                                && name[7] == '-'
+                                && (name[8] | 0x20) == 'l'
+                                && (name[9] | 0x20) == 'a'
+                                && (name[10] | 0x20) == 'n'
+                                && (name[11] | 0x20) == 'g'
+                                && (name[12] | 0x20) == 'u'
+                                && (name[13] | 0x20) == 'a'
+                                && (name[14] | 0x20) == 'g'
+                                && (name[15] | 0x20) == 'e';
                         default:
                             return false;
                     }
@@ -209,14 +282,22 @@ namespace Shop.Api
                 /// <summary>Ordinal, byte-for-byte comparison with the allowed serialized origins.</summary>
                 public override bool IsCompiledOriginAllowed(string origin)
                 {
-                    switch (origin)
+                    return IsExactOrigin(origin)
+                        || global::CorsGen.OriginPatterns.IsSubdomainMatch(origin, "https://", ".example.org", "")
+                        || global::CorsGen.OriginPatterns.IsSubdomainMatch(origin, "https://", ".staging.example.net", ":8443");
+                }
+
+                /// <summary>Byte-for-byte: the characters that tell the origins apart are switched on first, then one ordinal comparison.</summary>
+                private static bool IsExactOrigin(string origin)
+                {
+                    switch (origin.Length)
                     {
-                        case "https://app.example.com":
-                        case "http://localhost:5173":
-                            return true;
+                        case 21:
+                            return string.Equals(origin, "http://localhost:5173");
+                        case 23:
+                            return string.Equals(origin, "https://app.example.com");
                         default:
-                            return global::CorsGen.OriginPatterns.IsSubdomainMatch(origin, "https://", ".example.org", "")
-                                || global::CorsGen.OriginPatterns.IsSubdomainMatch(origin, "https://", ".staging.example.net", ":8443");
+                            return false;
                     }
                 }
 
@@ -239,17 +320,82 @@ namespace Shop.Api
                     switch (name.Length)
                     {
                         case 6:
-                            return global::System.MemoryExtensions.Equals(name, "Accept", global::System.StringComparison.OrdinalIgnoreCase);
+                            return (name[0] | 0x20) == 'a'
+                                && (name[1] | 0x20) == 'c'
+                                && (name[2] | 0x20) == 'c'
+                                && (name[3] | 0x20) == 'e'
+                                && (name[4] | 0x20) == 'p'
+                                && (name[5] | 0x20) == 't';
                         case 9:
-                            return global::System.MemoryExtensions.Equals(name, "X-Api-Key", global::System.StringComparison.OrdinalIgnoreCase);
+                            return (name[0] | 0x20) == 'x'
+                                && name[1] == '-'
+                                && (name[2] | 0x20) == 'a'
+                                && (name[3] | 0x20) == 'p'
+                                && (name[4] | 0x20) == 'i'
+                                && name[5] == '-'
+                                && (name[6] | 0x20) == 'k'
+                                && (name[7] | 0x20) == 'e'
+                                && (name[8] | 0x20) == 'y';
                         case 12:
-                            return global::System.MemoryExtensions.Equals(name, "Content-Type", global::System.StringComparison.OrdinalIgnoreCase);
+                            return (name[0] | 0x20) == 'c'
+                                && (name[1] | 0x20) == 'o'
+                                && (name[2] | 0x20) == 'n'
+                                && (name[3] | 0x20) == 't'
+                                && (name[4] | 0x20) == 'e'
+                                && (name[5] | 0x20) == 'n'
+                                && (name[6] | 0x20) == 't'
+                                && name[7] == '-'
+                                && (name[8] | 0x20) == 't'
+                                && (name[9] | 0x20) == 'y'
+                                && (name[10] | 0x20) == 'p'
+                                && (name[11] | 0x20) == 'e';
                         case 13:
-                            return global::System.MemoryExtensions.Equals(name, "Authorization", global::System.StringComparison.OrdinalIgnoreCase);
+                            return (name[0] | 0x20) == 'a'
+                                && (name[1] | 0x20) == 'u'
+                                && (name[2] | 0x20) == 't'
+                                && (name[3] | 0x20) == 'h'
+                                && (name[4] | 0x20) == 'o'
+                                && (name[5] | 0x20) == 'r'
+                                && (name[6] | 0x20) == 'i'
+                                && (name[7] | 0x20) == 'z'
+                                && (name[8] | 0x20) == 'a'
+                                && (name[9] | 0x20) == 't'
+                                && (name[10] | 0x20) == 'i'
+                                && (name[11] | 0x20) == 'o'
+                                && (name[12] | 0x20) == 'n';
                         case 15:
-                            return global::System.MemoryExtensions.Equals(name, "Accept-Language", global::System.StringComparison.OrdinalIgnoreCase);
+                            return (name[0] | 0x20) == 'a'
+                                && (name[1] | 0x20) == 'c'
+                                && (name[2] | 0x20) == 'c'
+                                && (name[3] | 0x20) == 'e'
+                                && (name[4] | 0x20) == 'p'
+                                && (name[5] | 0x20) == 't'
+                                && name[6] == '-'
+                                && (name[7] | 0x20) == 'l'
+                                && (name[8] | 0x20) == 'a'
+                                && (name[9] | 0x20) == 'n'
+                                && (name[10] | 0x20) == 'g'
+                                && (name[11] | 0x20) == 'u'
+                                && (name[12] | 0x20) == 'a'
+                                && (name[13] | 0x20) == 'g'
+                                && (name[14] | 0x20) == 'e';
                         case 16:
-                            return global::System.MemoryExtensions.Equals(name, "Content-Language", global::System.StringComparison.OrdinalIgnoreCase);
+                            return (name[0] | 0x20) == 'c'
+                                && (name[1] | 0x20) == 'o'
+                                && (name[2] | 0x20) == 'n'
+                                && (name[3] | 0x20) == 't'
+                                && (name[4] | 0x20) == 'e'
+                                && (name[5] | 0x20) == 'n'
+                                && (name[6] | 0x20) == 't'
+                                && name[7] == '-'
+                                && (name[8] | 0x20) == 'l'
+                                && (name[9] | 0x20) == 'a'
+                                && (name[10] | 0x20) == 'n'
+                                && (name[11] | 0x20) == 'g'
+                                && (name[12] | 0x20) == 'u'
+                                && (name[13] | 0x20) == 'a'
+                                && (name[14] | 0x20) == 'g'
+                                && (name[15] | 0x20) == 'e';
                         default:
                             return false;
                     }

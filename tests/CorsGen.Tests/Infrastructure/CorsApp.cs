@@ -48,6 +48,7 @@ public sealed class CorsApp : IAsyncDisposable
     {
         app.MapSingleOriginEndpoints();
         app.MapMultiOriginEndpoints();
+        app.MapOriginTreeEndpoints();
         app.MapSubdomainEndpoints();
         app.MapAnyOriginEndpoints();
         app.MapCredentialsEndpoints();

@@ -467,6 +467,9 @@ public static class AttackVectors
             "x-api-key;x-trace", "x-api-key x-trace", "x-api-key\r\n", "x-api-key\r\nx-evil", "x-api-key\u00A0", "x-api-key\v",
             "x-api-\u212Aey",    // Kelvin sign, which Unicode case folding maps to k
             "x-reque\u017Ft-id", // long s, which upper-cases to S
+            "x-ap\u0131-key",    // dotless i, which upper-cases to I
+            "\u0178-api-key",    // low byte 'x': folding must not drop the high byte
+            "x-api-ke\u0179",    // low byte 'y' | 0x20
             "x-api-key\0", "authorization", "content-typ", "content-types", "content-type\0",
         })
         {
