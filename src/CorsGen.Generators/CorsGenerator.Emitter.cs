@@ -573,8 +573,7 @@ public sealed partial class CorsGenerator
         // A matcher as a decision tree: switch on the length, then on the character that best tells the
         // candidates of that length apart, and so on, so a request value costs a few jumps and at most one
         // full comparison. Header names (ignoreAsciiCase) are compared ASCII case-insensitively, as the
-        // Fetch standard compares them, and nothing else is folded (unlike OrdinalIgnoreCase); origins
-        // byte for byte.
+        // Fetch standard compares them; origins byte for byte.
         private static void WriteLengthSwitch(SourceWriter w, string input, IEnumerable<string> values, bool ignoreAsciiCase)
         {
             w.Open($"switch ({input}.Length)");

@@ -25,6 +25,8 @@ public sealed class AllocationTests(AppFixture fixture, ITestOutputHelper output
         { "/single", TestOrigins.App, "DELETE", null, 403 },
         { "/single", TestOrigins.App, "POST", "content-type", 204 },
         { "/multi", TestOrigins.LocalDev, "DELETE", null, 204 },
+        { "/origins/tree", "https://b2.example.com", "POST", null, 204 },
+        { "/origins/tree", "https://a1.exbmple.com", "POST", null, 403 },
         { "/headers", TestOrigins.App, "POST", "x-api-key,x-request-id,x-trace", 204 },
         { "/headers", TestOrigins.App, "POST", "x-api-key|x-request-id, x-trace", 204 },
         { "/headers", TestOrigins.App, "POST", "x-api-key,x-evil,x-trace", 403 },
