@@ -21,9 +21,15 @@ public sealed partial class CorsGenerator
             var corsMethodsByPattern = new Dictionary<(string, CorsPolicySpec), List<string>>();
             var allMethodsByPattern = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             var classesByPattern = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+            // Each pattern normalized once: sorting and grouping below ask for a route's key many times.
+            var patternKeys = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var route in routes)
             {
-                var key = NormalizePattern(route.Pattern);
+                if (!patternKeys.TryGetValue(route.Pattern, out var key))
+                {
+                    patternKeys[route.Pattern] = key = NormalizePattern(route.Pattern);
+                }
+
                 AddMethods(allMethodsByPattern, key, route.HttpMethods);
                 if (route.Policy is not null)
                 {
@@ -41,11 +47,11 @@ public sealed partial class CorsGenerator
             foreach (var group in routes.GroupBy(r => r.Class).OrderBy(g => g.Key.FullyQualifiedName, StringComparer.Ordinal))
             {
                 var classRoutes = group
-                    .OrderBy(r => NormalizePattern(r.Pattern), StringComparer.Ordinal)
+                    .OrderBy(r => patternKeys[r.Pattern], StringComparer.Ordinal)
                     .ThenBy(r => MethodRank(r.HttpMethods[0]))
                     .ThenBy(r => r.MethodName, StringComparer.Ordinal)
                     .ToList();
-                models.Add(BuildClass(group.Key, classRoutes, corsMethodsByPattern, allMethodsByPattern, classesByPattern));
+                models.Add(BuildClass(group.Key, classRoutes, patternKeys, corsMethodsByPattern, allMethodsByPattern, classesByPattern));
             }
 
             return models.ToImmutable();
@@ -54,6 +60,7 @@ public sealed partial class CorsGenerator
         private static EndpointClassModel BuildClass(
             EndpointClassSpec endpointClass,
             List<RouteSpec> routes,
+            Dictionary<string, string> patternKeys,
             Dictionary<(string, CorsPolicySpec), List<string>> corsMethodsByPattern,
             Dictionary<string, List<string>> allMethodsByPattern,
             Dictionary<string, SortedSet<string>> classesByPattern)
@@ -65,7 +72,7 @@ public sealed partial class CorsGenerator
                 routePolicy[i] = -1;
                 if (routes[i].Policy is { } spec)
                 {
-                    var allowed = spec.Methods ?? corsMethodsByPattern[(NormalizePattern(routes[i].Pattern), spec)].ToEquatableArray();
+                    var allowed = spec.Methods ?? corsMethodsByPattern[(patternKeys[routes[i].Pattern], spec)].ToEquatableArray();
                     var model = new PolicyModel(spec, allowed);
                     var index = policies.IndexOf(model);
                     if (index < 0)
@@ -81,13 +88,13 @@ public sealed partial class CorsGenerator
             var preflights = new List<PreflightModel>();
             foreach (var patternRoutes in Enumerable.Range(0, routes.Count)
                 .Where(i => routePolicy[i] >= 0)
-                .GroupBy(i => NormalizePattern(routes[i].Pattern)))
+                .GroupBy(i => patternKeys[routes[i].Pattern]))
             {
                 // Methods only [DisableCors] routes map here: never offered, whatever [AllowMethods] says
                 // (routing matches methods case-insensitively, so neither is "put").
                 var corsMethods = patternRoutes.SelectMany(i => routes[i].HttpMethods).ToList();
                 var disabled = routes
-                    .Where(r => r.Policy is null && NormalizePattern(r.Pattern) == patternRoutes.Key)
+                    .Where(r => r.Policy is null && patternKeys[r.Pattern] == patternRoutes.Key)
                     .SelectMany(r => r.HttpMethods)
                     .Where(m => m != "OPTIONS" && !corsMethods.Contains(m, StringComparer.OrdinalIgnoreCase))
                     .Distinct(StringComparer.OrdinalIgnoreCase)
@@ -125,7 +132,7 @@ public sealed partial class CorsGenerator
 
                 var anyMethodPolicy = patternRoutes.Select(i => routePolicy[i]).Where(p => policies[p].Spec.AnyMethod).DefaultIfEmpty(-1).First();
                 var first = routes[patternRoutes.First()];
-                var hasUserOptions = routes.Any(r => NormalizePattern(r.Pattern) == patternRoutes.Key && r.HttpMethods.Contains("OPTIONS"));
+                var hasUserOptions = routes.Any(r => patternKeys[r.Pattern] == patternRoutes.Key && r.HttpMethods.Contains("OPTIONS"));
                 var allow = string.Join(", ", allMethodsByPattern[patternRoutes.Key].OrderBy(m => m, StringComparer.OrdinalIgnoreCase));
                 // Classes sharing a pattern each map a preflight route; distinct orders keep them from
                 // being ambiguous when mapped under one prefix (CORSGEN010 makes their policies equal).

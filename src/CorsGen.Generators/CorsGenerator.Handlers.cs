@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
+using System.Collections.Immutable;
 using CorsGen.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -14,6 +14,10 @@ public sealed partial class CorsGenerator
     /// for the subset whose binding CorsGen generates without reflection. Anything else keeps the
     /// framework's reflection-based binding, and the analyzer says why (CORSGEN028) in trimmed/AOT builds.
     /// </summary>
+    /// <remarks>
+    /// This runs for every route whenever the compilation changes (even for an edit inside a method body),
+    /// so well-known types are recognised by name and namespace, without display strings or LINQ.
+    /// </remarks>
     internal static class HandlerParser
     {
         private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
@@ -22,30 +26,59 @@ public sealed partial class CorsGenerator
         // RequestDelegateFactory never infers a body for these (it throws at start-up instead).
         private static readonly HashSet<string> NoInferredBody = new(StringComparer.OrdinalIgnoreCase) { "GET", "HEAD", "DELETE", "OPTIONS", "TRACE", "CONNECT" };
 
+        private const string HttpNamespace = "Microsoft.AspNetCore.Http";
+        private const string MetadataNamespace = "Microsoft.AspNetCore.Http.Metadata";
+        private const string TasksNamespace = "System.Threading.Tasks";
+
+        /// <summary>The binding-source metadata interfaces (IFrom*Metadata) a parameter attribute implements.</summary>
+        [Flags]
+        private enum BindingSources
+        {
+            None = 0,
+            Route = 1,
+            Query = 2,
+            Header = 4,
+            Service = 8,
+            Body = 16,
+            Other = 32,
+        }
+
         public static (HandlerSpec? Handler, string? Unsupported) Parse(IMethodSymbol method, string pattern, EquatableArray<string> httpMethods)
         {
-            var routeParameters = RouteParameterNames(pattern);
-            var parameters = new List<HandlerParameterSpec>();
-            var bodies = 0;
-            foreach (var parameter in method.Parameters)
+            var methodParameters = method.Parameters;
+            var parameters = EquatableArray<HandlerParameterSpec>.Empty;
+            var parameterTypes = EquatableArray<string>.Empty;
+            if (!methodParameters.IsEmpty)
             {
-                if (parameter.RefKind != RefKind.None || parameter.IsParams)
+                var specs = ImmutableArray.CreateBuilder<HandlerParameterSpec>(methodParameters.Length);
+                var types = ImmutableArray.CreateBuilder<string>(methodParameters.Length);
+                var bodies = 0;
+                foreach (var parameter in methodParameters)
                 {
-                    return (null, $"parameter '{parameter.Name}' is ref, out or params");
+                    if (parameter.RefKind != RefKind.None || parameter.IsParams)
+                    {
+                        return (null, $"parameter '{parameter.Name}' is ref, out or params");
+                    }
+
+                    // The type without its top-level '?': the delegate's signature, and what services and bodies bind.
+                    var plainType = parameter.Type.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                    var (spec, problem) = ParseParameter(parameter, plainType, pattern, httpMethods);
+                    if (spec is null)
+                    {
+                        return (null, problem);
+                    }
+
+                    if (spec.Source == ParameterSource.Body && ++bodies > 1)
+                    {
+                        return (null, "it has more than one body parameter");
+                    }
+
+                    specs.Add(spec);
+                    types.Add(plainType);
                 }
 
-                var (spec, problem) = ParseParameter(parameter, routeParameters, httpMethods);
-                if (spec is null)
-                {
-                    return (null, problem);
-                }
-
-                if (spec.Source == ParameterSource.Body && ++bodies > 1)
-                {
-                    return (null, "it has more than one body parameter");
-                }
-
-                parameters.Add(spec);
+                parameters = new EquatableArray<HandlerParameterSpec>(specs.MoveToImmutable());
+                parameterTypes = new EquatableArray<string>(types.MoveToImmutable());
             }
 
             var (result, resultType, awaitable, providesMetadata, resultProblem) = ParseReturn(method.ReturnType);
@@ -54,60 +87,59 @@ public sealed partial class CorsGenerator
                 return (null, resultProblem);
             }
 
-            return (new HandlerSpec(
-                parameters.ToEquatableArray(),
-                result,
-                resultType,
-                awaitable,
-                providesMetadata,
-                method.Parameters.Select(p => p.Type.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).ToEquatableArray()), null);
+            return (new HandlerSpec(parameters, result, resultType, awaitable, providesMetadata, parameterTypes), null);
         }
 
-        private static (HandlerParameterSpec? Spec, string? Problem) ParseParameter(IParameterSymbol parameter, HashSet<string> routeParameters, EquatableArray<string> httpMethods)
+        private static (HandlerParameterSpec? Spec, string? Problem) ParseParameter(IParameterSymbol parameter, string plainType, string pattern, EquatableArray<string> httpMethods)
         {
             var type = parameter.Type;
-            var typeName = type.ToDisplayString(TypeFormat);
+            // Without type arguments the only '?' TypeFormat can add is a top-level one: unannotated, both formats agree.
+            var typeName = type.NullableAnnotation != NullableAnnotation.Annotated && type is INamedTypeSymbol { IsGenericType: false }
+                ? plainType
+                : type.ToDisplayString(TypeFormat);
             var optional = parameter.HasExplicitDefaultValue || parameter.NullableAnnotation == NullableAnnotation.Annotated || IsNullableValue(type);
             var defaultValue = parameter.HasExplicitDefaultValue ? DefaultLiteral(parameter) : null;
-            var plainType = type.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             HandlerParameterSpec Make(ParameterSource source, string key = "", string? valueType = null, bool isEnum = false, bool inferred = false) =>
                 new(parameter.Name, typeName, source, key, valueType ?? (source is ParameterSource.Body or ParameterSource.Service ? plainType : null), isEnum, optional, defaultValue, inferred);
 
             foreach (var attribute in parameter.GetAttributes())
             {
-                var interfaces = attribute.AttributeClass?.AllInterfaces.Select(i => i.ToDisplayString()).ToList() ?? new List<string>();
-                string NameOr(string fallback) => attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string ?? fallback;
-                if (interfaces.Contains("Microsoft.AspNetCore.Http.Metadata.IFromRouteMetadata"))
+                // [FromKeyedServices] implements none of the IFrom*Metadata contracts; bound as a plain service it would lose its key.
+                if (attribute.AttributeClass is { Name: "FromKeyedServicesAttribute", ContainingType: null } keyed
+                    && IsNamespace(keyed.ContainingNamespace, "Microsoft.Extensions.DependencyInjection"))
                 {
-                    return Simple(ParameterSource.Route, NameOr(parameter.Name));
+                    return (null, $"parameter '{parameter.Name}' uses keyed services");
                 }
 
-                if (interfaces.Contains("Microsoft.AspNetCore.Http.Metadata.IFromQueryMetadata"))
+                var sources = SourcesOf(attribute.AttributeClass);
+                if ((sources & BindingSources.Route) != 0)
                 {
-                    return Simple(ParameterSource.Query, NameOr(parameter.Name));
+                    return Simple(ParameterSource.Route, NameOr(attribute, parameter.Name));
                 }
 
-                if (interfaces.Contains("Microsoft.AspNetCore.Http.Metadata.IFromHeaderMetadata"))
+                if ((sources & BindingSources.Query) != 0)
                 {
-                    return Simple(ParameterSource.Header, NameOr(parameter.Name));
+                    return Simple(ParameterSource.Query, NameOr(attribute, parameter.Name));
                 }
 
-                if (interfaces.Contains("Microsoft.AspNetCore.Http.Metadata.IFromServiceMetadata"))
+                if ((sources & BindingSources.Header) != 0)
                 {
-                    return attribute.AttributeClass?.Name == "FromKeyedServicesAttribute"
-                        ? (null, $"parameter '{parameter.Name}' uses keyed services")
-                        : (Make(ParameterSource.Service), null);
+                    return Simple(ParameterSource.Header, NameOr(attribute, parameter.Name));
                 }
 
-                if (interfaces.Contains("Microsoft.AspNetCore.Http.Metadata.IFromBodyMetadata"))
+                if ((sources & BindingSources.Service) != 0)
                 {
-                    return IsSimple(type, out _, out _) || IsSpecial(type) is not null
+                    return (Make(ParameterSource.Service), null);
+                }
+
+                if ((sources & BindingSources.Body) != 0)
+                {
+                    return IsSimple(type) || IsSpecial(type) is not null
                         ? (null, $"body parameter '{parameter.Name}' has a simple type")
                         : (Make(ParameterSource.Body), null);
                 }
 
-                if (interfaces.Any(i => i.StartsWith("Microsoft.AspNetCore.Http.Metadata.IFrom", StringComparison.Ordinal))
-                    || attribute.AttributeClass?.Name == "AsParametersAttribute")
+                if (sources != BindingSources.None || attribute.AttributeClass?.Name == "AsParametersAttribute")
                 {
                     return (null, $"parameter '{parameter.Name}' binds from a source CorsGen does not generate ([{attribute.AttributeClass?.Name}])");
                 }
@@ -123,9 +155,9 @@ public sealed partial class CorsGenerator
                 return (null, $"parameter '{parameter.Name}' has a type with its own BindAsync or endpoint metadata");
             }
 
-            if (IsSimple(type, out _, out _))
+            if (IsSimple(type))
             {
-                return Simple(routeParameters.Contains(parameter.Name) ? ParameterSource.Route : ParameterSource.Query, parameter.Name);
+                return Parsed(IsRouteParameter(pattern, parameter.Name) ? ParameterSource.Route : ParameterSource.Query, parameter.Name);
             }
 
             if (type.TypeKind is TypeKind.Interface || type.IsAbstract)
@@ -139,55 +171,139 @@ public sealed partial class CorsGenerator
             }
 
             // A complex type: a service when the container knows it (decided at start-up), else the JSON body.
-            return httpMethods.Any(m => !NoInferredBody.Contains(m))
+            return InfersBody(httpMethods)
                 ? (Make(ParameterSource.Body, inferred: true), null)
                 : (Make(ParameterSource.Service), null);
 
-            (HandlerParameterSpec?, string?) Simple(ParameterSource source, string key)
-            {
-                if (!IsSimple(type, out var valueType, out var isEnum))
-                {
-                    return (null, $"parameter '{parameter.Name}' of type {typeName} cannot be parsed from a string");
-                }
+            (HandlerParameterSpec?, string?) Simple(ParameterSource source, string key) =>
+                IsSimple(type) ? Parsed(source, key) : (null, $"parameter '{parameter.Name}' of type {typeName} cannot be parsed from a string");
 
-                return (Make(source, key, valueType, isEnum), null);
+            (HandlerParameterSpec?, string?) Parsed(ParameterSource source, string key)
+            {
+                // What to parse: the type itself, or T of a Nullable<T>; strings need no parsing.
+                var underlying = Underlying(type);
+                var valueType = underlying.SpecialType == SpecialType.System_String
+                    ? null
+                    : ReferenceEquals(underlying, type) ? plainType : underlying.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                return (Make(source, key, valueType, underlying.TypeKind == TypeKind.Enum), null);
             }
         }
 
-        private static ParameterSource? IsSpecial(ITypeSymbol type) => type.ToDisplayString() switch
+        private static BindingSources SourcesOf(INamedTypeSymbol? attributeClass)
         {
-            "Microsoft.AspNetCore.Http.HttpContext" => ParameterSource.HttpContext,
-            "Microsoft.AspNetCore.Http.HttpRequest" => ParameterSource.HttpRequest,
-            "Microsoft.AspNetCore.Http.HttpResponse" => ParameterSource.HttpResponse,
-            "System.Threading.CancellationToken" => ParameterSource.CancellationToken,
-            "System.Security.Claims.ClaimsPrincipal" => ParameterSource.User,
-            _ => null,
-        };
-
-        // string, enums and IParsable<T> types (int, Guid, DateTime, ...), or Nullable<T> of them. valueType is what to parse.
-        private static bool IsSimple(ITypeSymbol type, out string? valueType, out bool isEnum)
-        {
-            var underlying = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
-            valueType = underlying.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-            isEnum = underlying.TypeKind == TypeKind.Enum;
-            if (underlying.SpecialType == SpecialType.System_String)
+            var sources = BindingSources.None;
+            if (attributeClass is null)
             {
-                valueType = null;
+                return sources;
+            }
+
+            foreach (var contract in attributeClass.AllInterfaces)
+            {
+                if (contract.ContainingType is null && contract.Name.StartsWith("IFrom", StringComparison.Ordinal) && IsNamespace(contract.ContainingNamespace, MetadataNamespace))
+                {
+                    sources |= contract.Arity != 0 ? BindingSources.Other : contract.Name switch
+                    {
+                        "IFromRouteMetadata" => BindingSources.Route,
+                        "IFromQueryMetadata" => BindingSources.Query,
+                        "IFromHeaderMetadata" => BindingSources.Header,
+                        "IFromServiceMetadata" => BindingSources.Service,
+                        "IFromBodyMetadata" => BindingSources.Body,
+                        _ => BindingSources.Other,
+                    };
+                }
+            }
+
+            return sources;
+        }
+
+        // The attribute's Name argument ([FromQuery(Name = "p")]), else the parameter's name.
+        private static string NameOr(AttributeData attribute, string fallback)
+        {
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (argument.Key == "Name")
+                {
+                    return argument.Value.Value as string ?? fallback;
+                }
+            }
+
+            return fallback;
+        }
+
+        private static bool InfersBody(EquatableArray<string> httpMethods)
+        {
+            foreach (var method in httpMethods)
+            {
+                if (!NoInferredBody.Contains(method))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static ParameterSource? IsSpecial(ITypeSymbol type) =>
+            type is INamedTypeSymbol { Arity: 0, ContainingType: null } named && type.NullableAnnotation != NullableAnnotation.Annotated
+                ? named.Name switch
+                {
+                    "HttpContext" when IsNamespace(named.ContainingNamespace, HttpNamespace) => ParameterSource.HttpContext,
+                    "HttpRequest" when IsNamespace(named.ContainingNamespace, HttpNamespace) => ParameterSource.HttpRequest,
+                    "HttpResponse" when IsNamespace(named.ContainingNamespace, HttpNamespace) => ParameterSource.HttpResponse,
+                    "CancellationToken" when IsNamespace(named.ContainingNamespace, "System.Threading") => ParameterSource.CancellationToken,
+                    "ClaimsPrincipal" when IsNamespace(named.ContainingNamespace, "System.Security.Claims") => ParameterSource.User,
+                    _ => null,
+                }
+                : null;
+
+        // string, enums and IParsable<T> types (int, Guid, DateTime, ...), or Nullable<T> of them.
+        private static bool IsSimple(ITypeSymbol type)
+        {
+            var underlying = Underlying(type);
+            if (underlying.SpecialType == SpecialType.System_String || underlying.TypeKind == TypeKind.Enum)
+            {
                 return true;
             }
 
-            return isEnum || underlying.AllInterfaces.Any(i =>
-                i.OriginalDefinition.ToDisplayString() == "System.IParsable<TSelf>"
-                && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], underlying));
+            foreach (var contract in underlying.AllInterfaces)
+            {
+                if (Is(contract, "System", "IParsable", arity: 1) && SymbolEqualityComparer.Default.Equals(contract.TypeArguments[0], underlying))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
+
+        private static ITypeSymbol Underlying(ITypeSymbol type) =>
+            type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
 
         private static bool IsNullableValue(ITypeSymbol type) =>
             type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
 
-        private static bool HasCustomBinding(ITypeSymbol type) =>
-            type.GetMembers("BindAsync").Any(m => m.IsStatic)
-            || type.AllInterfaces.Any(i => i.ToDisplayString() is "Microsoft.AspNetCore.Http.Metadata.IEndpointParameterMetadataProvider" or "Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider"
-                || i.OriginalDefinition.ToDisplayString() == "Microsoft.AspNetCore.Http.IBindableFromHttpContext<TSelf>");
+        private static bool HasCustomBinding(ITypeSymbol type)
+        {
+            foreach (var member in type.GetMembers("BindAsync"))
+            {
+                if (member.IsStatic)
+                {
+                    return true;
+                }
+            }
+
+            foreach (var contract in type.AllInterfaces)
+            {
+                if (Is(contract, MetadataNamespace, "IEndpointParameterMetadataProvider")
+                    || Is(contract, MetadataNamespace, "IEndpointMetadataProvider")
+                    || Is(contract, HttpNamespace, "IBindableFromHttpContext", arity: 1))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static string DefaultLiteral(IParameterSymbol parameter) =>
             parameter.ExplicitDefaultValue is null
@@ -205,13 +321,18 @@ public sealed partial class CorsGenerator
         private static (ResultKind Kind, string? Type, bool Awaitable, bool ProvidesMetadata, string? Problem) ParseReturn(ITypeSymbol type)
         {
             var awaitable = false;
-            var name = type.OriginalDefinition.ToDisplayString();
-            if (type.SpecialType == SpecialType.System_Void || name is "System.Threading.Tasks.Task" or "System.Threading.Tasks.ValueTask")
+            if (type.SpecialType == SpecialType.System_Void)
             {
-                return (ResultKind.None, null, name != "void", false, null);
+                return (ResultKind.None, null, false, false, null);
             }
 
-            if (name is "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask<TResult>")
+            var definition = type.OriginalDefinition;
+            if (Is(definition, TasksNamespace, "Task") || Is(definition, TasksNamespace, "ValueTask"))
+            {
+                return (ResultKind.None, null, true, false, null);
+            }
+
+            if (Is(definition, TasksNamespace, "Task", arity: 1) || Is(definition, TasksNamespace, "ValueTask", arity: 1))
             {
                 awaitable = true;
                 type = ((INamedTypeSymbol)type).TypeArguments[0];
@@ -223,14 +344,13 @@ public sealed partial class CorsGenerator
             }
 
             var typeName = type.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-            if (type.ToDisplayString() == "Microsoft.AspNetCore.Http.IResult" || type.AllInterfaces.Any(i => i.ToDisplayString() == "Microsoft.AspNetCore.Http.IResult"))
+            if ((type.NullableAnnotation != NullableAnnotation.Annotated && Is(type, HttpNamespace, "IResult")) || Implements(type, HttpNamespace, "IResult"))
             {
-                var provides = type.AllInterfaces.Any(i => i.ToDisplayString() == "Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider");
-                return (ResultKind.Result, typeName, awaitable, provides, null);
+                return (ResultKind.Result, typeName, awaitable, Implements(type, MetadataNamespace, "IEndpointMetadataProvider"), null);
             }
 
             if (type.SpecialType == SpecialType.System_Object || type.TypeKind is TypeKind.Dynamic or TypeKind.TypeParameter or TypeKind.Interface
-                || type.OriginalDefinition.ToDisplayString() is "System.Collections.Generic.IAsyncEnumerable<T>")
+                || Is(type.OriginalDefinition, "System.Collections.Generic", "IAsyncEnumerable", arity: 1))
             {
                 return (ResultKind.None, null, false, false, $"it returns {type.ToDisplayString()}, whose JSON shape is only known at run time");
             }
@@ -238,10 +358,54 @@ public sealed partial class CorsGenerator
             return (ResultKind.Json, typeName, awaitable, false, null);
         }
 
-        // {id}, {id:int}, {id?}, {*rest}, {**rest}, {id=5}
-        internal static HashSet<string> RouteParameterNames(string pattern)
+        private static bool Implements(ITypeSymbol type, string ns, string name)
         {
-            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var contract in type.AllInterfaces)
+            {
+                if (Is(contract, ns, name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether <paramref name="type"/> is the top-level type <paramref name="ns"/>.<paramref name="name"/> (with <paramref name="arity"/> type parameters).</summary>
+        private static bool Is(ITypeSymbol type, string ns, string name, int arity = 0) =>
+            type is INamedTypeSymbol named
+            && named.Arity == arity
+            && named.Name == name
+            && named.ContainingType is null
+            && IsNamespace(named.ContainingNamespace, ns);
+
+        /// <summary>Whether <paramref name="ns"/> is the namespace named <paramref name="qualifiedName"/> ("System.Threading"), compared without allocating.</summary>
+        private static bool IsNamespace(INamespaceSymbol? ns, string qualifiedName)
+        {
+            var rest = qualifiedName.AsSpan();
+            while (ns is { IsGlobalNamespace: false })
+            {
+                var dot = rest.LastIndexOf('.');
+                if (!rest.Slice(dot + 1).SequenceEqual(ns.Name.AsSpan()))
+                {
+                    return false;
+                }
+
+                ns = ns.ContainingNamespace;
+                if (dot < 0)
+                {
+                    return ns is { IsGlobalNamespace: true };
+                }
+
+                rest = rest.Slice(0, dot);
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether <paramref name="pattern"/> has a parameter <paramref name="name"/>: {id}, {id:int}, {id?}, {*rest}, {**rest}, {id=5}.</summary>
+        private static bool IsRouteParameter(string pattern, string name)
+        {
             var start = -1;
             for (var i = 0; i < pattern.Length; i++)
             {
@@ -251,14 +415,18 @@ public sealed partial class CorsGenerator
                 }
                 else if (pattern[i] == '}' && start >= 0)
                 {
-                    var inner = pattern.Substring(start, i - start).TrimStart('*');
-                    var end = inner.IndexOfAny(new[] { ':', '=', '?' });
-                    names.Add(end < 0 ? inner : inner.Substring(0, end));
+                    var inner = pattern.AsSpan(start, i - start).TrimStart('*');
+                    var end = inner.IndexOfAny(':', '=', '?');
+                    if ((end < 0 ? inner : inner.Slice(0, end)).Equals(name.AsSpan(), StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+
                     start = -1;
                 }
             }
 
-            return names;
+            return false;
         }
     }
 }

@@ -84,7 +84,9 @@ public sealed partial class CorsGenerator
                 }
             }
 
-            return new RouteParseResult(routes.ToEquatableArray(), diagnostics.Distinct().ToEquatableArray());
+            return new RouteParseResult(
+                routes.ToEquatableArray(),
+                diagnostics.Count == 0 ? EquatableArray<DiagnosticInfo>.Empty : diagnostics.Distinct().ToEquatableArray());
         }
 
         /// <summary>A <c>[CorsPolicy]</c> class -> its policy; null (the analyzer reports why) when the class has the wrong shape.</summary>
@@ -109,25 +111,25 @@ public sealed partial class CorsGenerator
 
         private static EndpointClassSpec? ParseClass(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
         {
-            var location = type.Locations.FirstOrDefault();
+            // The class's location is looked up only for a diagnostic: this runs for every route on every edit.
             if (type.TypeKind != TypeKind.Class || !type.IsStatic || !IsPartial(type))
             {
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.InvalidShape,
-                    location,
+                    type.Locations.FirstOrDefault(),
                     $"Endpoint class '{type.Name}' must be declared 'static partial' so CorsGen can add its routes to it"));
                 return null;
             }
 
             if (type.IsGenericType)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidShape, location, $"Endpoint class '{type.Name}' must not be generic"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidShape, type.Locations.FirstOrDefault(), $"Endpoint class '{type.Name}' must not be generic"));
                 return null;
             }
 
             if (type.IsFileLocal)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidShape, location,
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidShape, type.Locations.FirstOrDefault(),
                     $"Endpoint class '{type.Name}' must not be 'file'-local: CorsGen's generated part lives in another file, so it would be another class"));
                 return null;
             }
@@ -137,7 +139,7 @@ public sealed partial class CorsGenerator
             {
                 if (named.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal or Accessibility.ProtectedOrInternal)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidShape, location,
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidShape, type.Locations.FirstOrDefault(),
                         $"Endpoint class '{type.Name}' must be reachable from a top-level class{(SymbolEqualityComparer.Default.Equals(named, type) ? string.Empty : $" (its containing type '{named.Name}' is not)")}: make it internal or public, since the generated Map{type.Name}() extension method lives outside it"));
                     return null;
                 }
@@ -145,9 +147,10 @@ public sealed partial class CorsGenerator
 
             foreach (var clash in GeneratedMemberNames)
             {
-                if (type.GetMembers(clash).Any(m => m.DeclaringSyntaxReferences.Any(r => !r.SyntaxTree.FilePath.EndsWith(".g.cs", StringComparison.Ordinal))))
+                var members = type.GetMembers(clash);
+                if (!members.IsEmpty && members.Any(m => m.DeclaringSyntaxReferences.Any(r => !r.SyntaxTree.FilePath.EndsWith(".g.cs", StringComparison.Ordinal))))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidShape, location,
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidShape, type.Locations.FirstOrDefault(),
                         $"Endpoint class '{type.Name}' declares a member named '{clash}', which CorsGen generates into the class; rename the member"));
                     return null;
                 }
@@ -161,7 +164,7 @@ public sealed partial class CorsGenerator
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
                         DiagnosticDescriptors.InvalidShape,
-                        location,
+                        type.Locations.FirstOrDefault(),
                         $"Type '{outer.Name}', which contains endpoint class '{type.Name}', must be a non-generic partial type"));
                     return null;
                 }
@@ -206,43 +209,45 @@ public sealed partial class CorsGenerator
         private static (string Pattern, EquatableArray<string> Methods)? ParseRouteAttribute(
             AttributeData attribute, string? httpMethod, List<DiagnosticInfo> diagnostics)
         {
-            var location = attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation();
             var name = attribute.AttributeClass?.Name ?? "Map";
             var arguments = attribute.ConstructorArguments;
             if (arguments.Length == 0 || arguments[0].Kind != TypedConstantKind.Primitive || arguments[0].Value is not string pattern)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, location, Short(name)));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, LocationOf(attribute), Short(name)));
                 return null;
             }
 
             if (httpMethod is not null)
             {
-                return (pattern, ImmutableArray.Create(httpMethod).ToEquatableArray());
+                return (pattern, new EquatableArray<string>(ImmutableArray.Create(httpMethod)));
             }
 
             if (arguments.Length < 2 || ReadStrings(arguments[1]) is not { } methods || methods.Count == 0)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, location, Short(name)));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, LocationOf(attribute), Short(name)));
                 return null;
             }
 
             var valid = new List<string>();
-            var elements = ElementLocations(attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax, skip: 1, methods.Count);
+            var locations = new ArgumentLocations(attribute, skip: 1, methods.Count);
             for (var i = 0; i < methods.Count; i++)
             {
-                var m = methods[i]!;
-                var elementLocation = elements?[i] ?? location;
+                var m = methods[i];
                 if (OriginSyntax.IsToken(m))
                 {
                     if (!valid.Contains(m))
                     {
-                        CheckMethodCase(m, elementLocation, diagnostics);
+                        if (BrowserCase(m) is { } upper)
+                        {
+                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MethodCase, locations.Of(i), m, upper));
+                        }
+
                         valid.Add(m);
                     }
                 }
                 else
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidMethodToken, elementLocation, m));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidMethodToken, locations.Of(i), m));
                 }
             }
 
@@ -274,17 +279,17 @@ public sealed partial class CorsGenerator
                 return null;
             }
 
-            var levels = new List<PolicyLevel> { new(methodAttributes, type, type.Name + "." + method.Name) };
+            var levels = new List<PolicyLevel>(4) { new(methodAttributes, type, method.Name) };
             if (PolicyClass(methodAttributes, diagnostics) is { } methodPolicy)
             {
-                levels.Add(new PolicyLevel(methodPolicy.GetAttributes(), methodPolicy, methodPolicy.Name));
+                levels.Add(new PolicyLevel(methodPolicy.GetAttributes(), methodPolicy));
             }
 
             var classAttributes = type.GetAttributes();
-            levels.Add(new PolicyLevel(classAttributes, type, type.Name));
+            levels.Add(new PolicyLevel(classAttributes, type));
             if (PolicyClass(classAttributes, diagnostics) is { } classPolicy)
             {
-                levels.Add(new PolicyLevel(classPolicy.GetAttributes(), classPolicy, classPolicy.Name));
+                levels.Add(new PolicyLevel(classPolicy.GetAttributes(), classPolicy));
             }
 
             var usesPolicy = Find(methodAttributes, UseCorsPolicy) is not null || Find(classAttributes, UseCorsPolicy) is not null;
@@ -293,10 +298,17 @@ public sealed partial class CorsGenerator
 
         /// <summary>The policy of a <c>[CorsPolicy]</c> class, from its own attributes (null when it has no origin attribute).</summary>
         internal static CorsPolicySpec? ParsePolicyClass(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics) =>
-            ParsePolicy(new List<PolicyLevel> { new(type.GetAttributes(), type, type.Name) }, type, isCorsRoute: true, diagnostics);
+            ParsePolicy(new List<PolicyLevel>(1) { new(type.GetAttributes(), type) }, type, isCorsRoute: true, diagnostics);
 
-        /// <summary>One place CORS attributes are read from, and the class that owns them (for predicates and messages).</summary>
-        internal sealed record PolicyLevel(ImmutableArray<AttributeData> Attributes, INamedTypeSymbol Owner, string DisplayName);
+        /// <summary>
+        /// One place CORS attributes are read from, and the class that owns them (for predicates and messages);
+        /// <paramref name="Method"/> names the route method when they are its own.
+        /// </summary>
+        internal readonly record struct PolicyLevel(ImmutableArray<AttributeData> Attributes, INamedTypeSymbol Owner, string? Method = null)
+        {
+            /// <summary>For messages only, so built only for them.</summary>
+            public string DisplayName => Method is null ? Owner.Name : Owner.Name + "." + Method;
+        }
 
         /// <summary>The [CorsPolicy] class named by [UseCorsPolicy] in <paramref name="attributes"/>, if any.</summary>
         internal static INamedTypeSymbol? PolicyClass(ImmutableArray<AttributeData> attributes, List<DiagnosticInfo> diagnostics)
@@ -306,16 +318,15 @@ public sealed partial class CorsGenerator
                 return null;
             }
 
-            var location = use.ApplicationSyntaxReference?.GetSyntax().GetLocation();
             if (use.ConstructorArguments.Length != 1 || use.ConstructorArguments[0].Value is not INamedTypeSymbol policy)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, location, "UseCorsPolicy"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, LocationOf(use), "UseCorsPolicy"));
                 return null;
             }
 
             if (Find(policy.GetAttributes(), CorsPolicy) is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotAPolicyClass, location, policy.Name));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotAPolicyClass, LocationOf(use), policy.Name));
                 return null;
             }
 
@@ -352,7 +363,8 @@ public sealed partial class CorsGenerator
             var refuseAll = false;
             if (originsAttribute is { } origins)
             {
-                foreach (var (origin, location) in ReadStringArguments(origins.Attribute, diagnostics))
+                var (values, locations) = ReadStringArguments(origins.Attribute, diagnostics);
+                foreach (var (origin, index) in values)
                 {
                     var parsed = OriginSyntax.Parse(origin);
                     switch (parsed.Kind)
@@ -376,7 +388,7 @@ public sealed partial class CorsGenerator
 
                             break;
                         default:
-                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOrigin, location, origin, parsed.Error ?? "it is malformed"));
+                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOrigin, locations.Of(index), origin, parsed.Error ?? "it is malformed"));
                             break;
                     }
                 }
@@ -386,7 +398,7 @@ public sealed partial class CorsGenerator
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
                         DiagnosticDescriptors.WildcardOriginWithCredentials,
-                        origins.Attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(),
+                        LocationOf(origins.Attribute),
                         origins.Level.DisplayName));
                     refuseAll = true;
                 }
@@ -403,7 +415,7 @@ public sealed partial class CorsGenerator
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
                         DiagnosticDescriptors.UnreadableArgument,
-                        configuration.Attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(),
+                        LocationOf(configuration.Attribute),
                         "AllowOriginsFromConfiguration"));
                 }
             }
@@ -413,7 +425,7 @@ public sealed partial class CorsGenerator
             {
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.AllowAllPredicateWithCredentials,
-                    used.Attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(),
+                    LocationOf(used.Attribute),
                     (string)used.Attribute.ConstructorArguments[0].Value!,
                     used.Level.DisplayName));
             }
@@ -423,7 +435,8 @@ public sealed partial class CorsGenerator
             if (Effective(AllowMethods) is { } methodsAttribute)
             {
                 var list = new List<string>();
-                foreach (var (m, location) in ReadStringArguments(methodsAttribute.Attribute, diagnostics))
+                var (values, locations) = ReadStringArguments(methodsAttribute.Attribute, diagnostics);
+                foreach (var (m, index) in values)
                 {
                     if (m == "*")
                     {
@@ -431,11 +444,15 @@ public sealed partial class CorsGenerator
                     }
                     else if (!OriginSyntax.IsToken(m))
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidMethodToken, location, m));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidMethodToken, locations.Of(index), m));
                     }
                     else if (!list.Contains(m))
                     {
-                        CheckMethodCase(m, location, diagnostics);
+                        if (BrowserCase(m) is { } upper)
+                        {
+                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MethodCase, locations.Of(index), m, upper));
+                        }
+
                         list.Add(m);
                     }
                 }
@@ -447,19 +464,20 @@ public sealed partial class CorsGenerator
             var anyHeader = false;
             if (Effective(AllowHeaders) is { } headersAttribute)
             {
-                foreach (var (h, location) in ReadStringArguments(headersAttribute.Attribute, diagnostics))
+                var (values, locations) = ReadStringArguments(headersAttribute.Attribute, diagnostics);
+                foreach (var (h, index) in values)
                 {
                     if (h == "*")
                     {
                         anyHeader = true;
                         if (credentials)
                         {
-                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AnyHeaderWithCredentials, location, headersAttribute.Level.DisplayName));
+                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AnyHeaderWithCredentials, locations.Of(index), headersAttribute.Level.DisplayName));
                         }
                     }
                     else if (!OriginSyntax.IsToken(h))
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidHeaderName, location, h));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidHeaderName, locations.Of(index), h));
                     }
                     else
                     {
@@ -468,7 +486,12 @@ public sealed partial class CorsGenerator
                 }
             }
 
-            var allowedHeaders = new List<string>(SafelistedHeaders);
+            var allowedHeaders = new List<string>(SafelistedHeaders.Length + headers.Count);
+            foreach (var h in SafelistedHeaders)
+            {
+                allowedHeaders.Add(h);
+            }
+
             foreach (var h in headers)
             {
                 AddHeaderName(allowedHeaders, h);
@@ -477,15 +500,16 @@ public sealed partial class CorsGenerator
             var expose = new List<string>();
             if (Effective(ExposeHeaders) is { } exposeAttribute)
             {
-                foreach (var (h, location) in ReadStringArguments(exposeAttribute.Attribute, diagnostics))
+                var (values, locations) = ReadStringArguments(exposeAttribute.Attribute, diagnostics);
+                foreach (var (h, index) in values)
                 {
                     if (!OriginSyntax.IsToken(h))
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidHeaderName, location, h));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidHeaderName, locations.Of(index), h));
                     }
                     else if (string.Equals(h, "Set-Cookie", StringComparison.OrdinalIgnoreCase) || string.Equals(h, "Set-Cookie2", StringComparison.OrdinalIgnoreCase))
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ForbiddenExposeHeader, location, h));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ForbiddenExposeHeader, locations.Of(index), h));
                     }
                     else
                     {
@@ -497,17 +521,15 @@ public sealed partial class CorsGenerator
             int? maxAge = null;
             if (Effective(MaxAge) is { } maxAgeAttribute && ReadInt(maxAgeAttribute.Attribute, "MaxAge", diagnostics) is { } seconds)
             {
-                var location = maxAgeAttribute.Attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation();
-                var text = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 if (seconds < 0)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NegativeMaxAge, location, text));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NegativeMaxAge, LocationOf(maxAgeAttribute.Attribute), Invariant(seconds)));
                 }
                 else
                 {
                     if (seconds > ChromiumMaxAgeCap)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MaxAgeAboveBrowserCap, location, text));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MaxAgeAboveBrowserCap, LocationOf(maxAgeAttribute.Attribute), Invariant(seconds)));
                     }
 
                     maxAge = seconds;
@@ -525,8 +547,8 @@ public sealed partial class CorsGenerator
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
                         DiagnosticDescriptors.InvalidPreflightStatus,
-                        statusAttribute.Attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(),
-                        status.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                        LocationOf(statusAttribute.Attribute),
+                        Invariant(status)));
                 }
             }
 
@@ -556,9 +578,11 @@ public sealed partial class CorsGenerator
                 return value;
             }
 
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(), name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, LocationOf(attribute), name));
             return null;
         }
+
+        private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         // "=> true", "{ return true; }" (or !false): the textbook reflect-everything predicate.
         private static bool AlwaysReturnsTrue(INamedTypeSymbol owner, AttributeData attribute)
@@ -599,10 +623,9 @@ public sealed partial class CorsGenerator
         // static bool Name(string origin) or static bool Name(ReadOnlySpan<char> origin), reachable from the endpoint class.
         private static OriginPredicateSpec? ParsePredicate(AttributeData attribute, INamedTypeSymbol owner, INamedTypeSymbol endpointType, List<DiagnosticInfo> diagnostics)
         {
-            var location = attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation();
             if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string { Length: > 0 } name)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, location, "AllowOriginPredicate"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, LocationOf(attribute), "AllowOriginPredicate"));
                 return null;
             }
 
@@ -641,7 +664,7 @@ public sealed partial class CorsGenerator
 
             if (result is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOriginPredicate, location, name, owner.Name, problem ?? "it cannot be used"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOriginPredicate, LocationOf(attribute), name, owner.Name, problem ?? "it cannot be used"));
             }
 
             return result;
@@ -657,30 +680,27 @@ public sealed partial class CorsGenerator
         // Browsers upper-case only these methods (https://fetch.spec.whatwg.org/#concept-method-normalize).
         private static readonly ImmutableHashSet<string> NormalizedMethods = ImmutableHashSet.Create("DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT");
 
-        private static void CheckMethodCase(string method, Location? location, List<DiagnosticInfo> diagnostics)
+        // The upper-case spelling of a method browsers send upper-cased (or PATCH) when it is written otherwise; else null.
+        private static string? BrowserCase(string method)
         {
             var upper = method.ToUpperInvariant();
-            if (upper != method && (NormalizedMethods.Contains(upper) || upper == "PATCH"))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MethodCase, location, method, upper));
-            }
+            return upper != method && (NormalizedMethods.Contains(upper) || upper == "PATCH") ? upper : null;
         }
 
         private static void CheckWeakTrust(AttributeData originsAttribute, List<string> exact, bool credentials, List<DiagnosticInfo> diagnostics)
         {
-            var location = originsAttribute.ApplicationSyntaxReference?.GetSyntax().GetLocation();
             if (exact.Contains("null"))
             {
                 diagnostics.Add(DiagnosticInfo.Create(
                     credentials ? DiagnosticDescriptors.NullOriginWithCredentials : DiagnosticDescriptors.NullOrigin,
-                    location));
+                    LocationOf(originsAttribute)));
             }
 
             if (credentials && exact.Any(o => o.StartsWith("https://", StringComparison.Ordinal)))
             {
                 foreach (var insecure in exact.Where(o => o.StartsWith("http://", StringComparison.Ordinal) && !IsLoopback(o)))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InsecureOriginWithCredentials, location, insecure));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InsecureOriginWithCredentials, LocationOf(originsAttribute), insecure));
                 }
             }
         }
@@ -736,41 +756,67 @@ public sealed partial class CorsGenerator
         private static bool IsCorsGenNamespace(INamespaceSymbol? ns) =>
             ns is { Name: AttributeNamespace, ContainingNamespace.IsGlobalNamespace: true };
 
-        /// <summary>Reads a <c>params string[]</c> argument; each value with the best location available.</summary>
-        private static List<(string Value, Location? Location)> ReadStringArguments(AttributeData attribute, List<DiagnosticInfo> diagnostics)
+        private static Location? LocationOf(AttributeData attribute) => attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation();
+
+        /// <summary>Reads a <c>params string[]</c> argument: each value with its position, for <see cref="ArgumentLocations.Of"/>.</summary>
+        private static (List<(string Value, int Index)> Values, ArgumentLocations Locations) ReadStringArguments(AttributeData attribute, List<DiagnosticInfo> diagnostics)
         {
-            var result = new List<(string, Location?)>();
-            var syntax = attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax;
-            var attributeLocation = syntax?.GetLocation();
-            var name = Short(attribute.AttributeClass?.Name ?? "Attribute");
-            if (attribute.ConstructorArguments.Length != 1)
+            var arguments = attribute.ConstructorArguments;
+            if (arguments.Length != 1 || arguments[0].Kind != TypedConstantKind.Array || arguments[0].IsNull)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, attributeLocation, name));
-                return result;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, LocationOf(attribute), Short(attribute.AttributeClass?.Name ?? "Attribute")));
+                return (new List<(string, int)>(), new ArgumentLocations(attribute, skip: 0, count: 0));
             }
 
-            var values = ReadStrings(attribute.ConstructorArguments[0], allowNullElements: true);
-            if (values is null)
+            var elements = arguments[0].Values;
+            var result = new List<(string, int)>(elements.Length);
+            var locations = new ArgumentLocations(attribute, skip: 0, elements.Length);
+            for (var i = 0; i < elements.Length; i++)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, attributeLocation, name));
-                return result;
-            }
-
-            var elements = ElementLocations(syntax, skip: 0, values.Count);
-            for (var i = 0; i < values.Count; i++)
-            {
-                var location = elements?[i] ?? attributeLocation;
-                if (values[i] is { } value)
+                if (elements[i].Value is string value)
                 {
-                    result.Add((value, location));
+                    result.Add((value, i));
                 }
                 else
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, location, name));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, locations.Of(i), Short(attribute.AttributeClass?.Name ?? "Attribute")));
                 }
             }
 
-            return result;
+            return (result, locations);
+        }
+
+        /// <summary>
+        /// Where the values of an attribute's <c>params string[]</c> argument are written, found only when
+        /// a diagnostic asks: the parser runs for every route on every compilation change and almost never
+        /// reports anything, while finding the locations was a large part of reading the attributes.
+        /// </summary>
+        private sealed class ArgumentLocations
+        {
+            private readonly AttributeData _attribute;
+            private readonly int _skip;
+            private readonly int _count;
+            private List<Location>? _elements;
+            private bool _found;
+
+            public ArgumentLocations(AttributeData attribute, int skip, int count)
+            {
+                _attribute = attribute;
+                _skip = skip;
+                _count = count;
+            }
+
+            /// <summary>The value at <paramref name="index"/>, or the whole attribute when the syntax does not line up with the values.</summary>
+            public Location? Of(int index)
+            {
+                if (!_found)
+                {
+                    _elements = ElementLocations(_attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax, _skip, _count);
+                    _found = true;
+                }
+
+                return _elements?[index] ?? LocationOf(_attribute);
+            }
         }
 
         /// <summary>
@@ -811,28 +857,23 @@ public sealed partial class CorsGenerator
             return null;
         }
 
-        private static List<string?>? ReadStrings(TypedConstant constant, bool allowNullElements = false)
+        // A string[] argument whose elements are all strings; else null.
+        private static List<string>? ReadStrings(TypedConstant constant)
         {
             if (constant.Kind != TypedConstantKind.Array || constant.IsNull)
             {
                 return null;
             }
 
-            var list = new List<string?>();
+            var list = new List<string>();
             foreach (var element in constant.Values)
             {
-                if (element.Value is string s)
-                {
-                    list.Add(s);
-                }
-                else if (allowNullElements)
-                {
-                    list.Add(null);
-                }
-                else
+                if (element.Value is not string s)
                 {
                     return null;
                 }
+
+                list.Add(s);
             }
 
             return list;

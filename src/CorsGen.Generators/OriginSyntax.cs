@@ -34,6 +34,8 @@ internal readonly record struct ParsedOrigin(
 /// </summary>
 internal static class OriginSyntax
 {
+    private static readonly char[] PathStart = { '/', '?', '#' };
+
     public static ParsedOrigin Parse(string value)
     {
         if (value == "*")
@@ -82,7 +84,7 @@ internal static class OriginSyntax
             return ParsedOrigin.Invalid(value, "it has no host");
         }
 
-        var pathStart = authority.IndexOfAny(new[] { '/', '?', '#' });
+        var pathStart = authority.IndexOfAny(PathStart);
         if (pathStart >= 0)
         {
             return ParsedOrigin.Invalid(value, pathStart == authority.Length - 1 && authority[pathStart] == '/'
@@ -299,20 +301,27 @@ internal static class OriginSyntax
             return false;
         }
 
-        foreach (var label in host.Split('.'))
+        // Label by label without splitting: the generator checks every origin of every route on each edit.
+        var labelStart = 0;
+        for (var i = 0; i <= host.Length; i++)
         {
-            if (label.Length == 0 || label.Length > 63 || label[0] == '-' || label[label.Length - 1] == '-')
+            if (i < host.Length && host[i] != '.')
+            {
+                if (!(host[i] is >= 'a' and <= 'z' or >= '0' and <= '9' or '-'))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            var length = i - labelStart;
+            if (length == 0 || length > 63 || host[labelStart] == '-' || host[i - 1] == '-')
             {
                 return false;
             }
 
-            foreach (var c in label)
-            {
-                if (!(c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-'))
-                {
-                    return false;
-                }
-            }
+            labelStart = i + 1;
         }
 
         return true;

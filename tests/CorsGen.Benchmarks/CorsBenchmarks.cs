@@ -31,7 +31,13 @@ public class CorsBenchmarks
     [ParamsSource(nameof(ScenarioNames))]
     public string Scenario { get; set; } = ScenarioCatalog.All[0].Name;
 
-    [Params(HeaderStore.DefaultHttpContext, HeaderStore.Kestrel)]
+    /// <summary>Both header stores, or the one named by CORSGEN_BENCH_HEADERS (DefaultHttpContext or Kestrel).</summary>
+    public static IEnumerable<HeaderStore> HeaderStores =>
+        Enum.TryParse<HeaderStore>(Environment.GetEnvironmentVariable("CORSGEN_BENCH_HEADERS"), out var only)
+            ? [only]
+            : [HeaderStore.DefaultHttpContext, HeaderStore.Kestrel];
+
+    [ParamsSource(nameof(HeaderStores))]
     public HeaderStore Headers { get; set; }
 
     [GlobalSetup]
