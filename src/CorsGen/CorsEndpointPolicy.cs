@@ -157,6 +157,7 @@ public sealed class CorsEndpointPolicy
     /// <param name="origin">The <c>Origin</c> header as received (echoed without copying).</param>
     /// <param name="requestMethod">The single <c>Access-Control-Request-Method</c> value.</param>
     /// <returns><see langword="true"/> when the preflight was allowed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="context"/> is <see langword="null"/>.</exception>
     /// <remarks>See <see href="https://fetch.spec.whatwg.org/#cors-preflight-fetch">Fetch, "CORS-preflight fetch"</see>.</remarks>
     public bool AnswerPreflight(HttpContext context, string serializedOrigin, StringValues origin, StringValues requestMethod)
     {
@@ -174,6 +175,7 @@ public sealed class CorsEndpointPolicy
     /// <param name="requestMethod">The single <c>Access-Control-Request-Method</c> value.</param>
     /// <param name="accessControlRequestHeaders">The request's <c>Access-Control-Request-Headers</c> lines (empty when absent).</param>
     /// <returns><see langword="true"/> when the preflight was allowed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="context"/> is <see langword="null"/>.</exception>
     /// <remarks>See <see href="https://fetch.spec.whatwg.org/#cors-preflight-fetch">Fetch, "CORS-preflight fetch"</see>.</remarks>
     public bool AnswerPreflight(HttpContext context, string serializedOrigin, StringValues origin, StringValues requestMethod, StringValues accessControlRequestHeaders)
     {
