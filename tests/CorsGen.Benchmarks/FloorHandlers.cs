@@ -12,6 +12,10 @@ public static class FloorHandlers
 {
     private static readonly StringValues AnyOrigin = "*";
 
+    // CORSGEN_FLOOR_ONSTARTING=1: the actual-request floors write from an OnStarting callback, as CorsGen
+    // and ASP.NET Core do, which splits the actual-path gap into the callback and everything else.
+    private static readonly bool ActualFromOnStarting = Environment.GetEnvironmentVariable("CORSGEN_FLOOR_ONSTARTING") == "1";
+
     /// <param name="scenario">The request shape.</param>
     /// <param name="corsGenAnswer">The response headers CorsGen wrote for it.</param>
     public static RequestDelegate For(Scenario scenario, IHeaderDictionary corsGenAnswer)
@@ -26,10 +30,19 @@ public static class FloorHandlers
             FloorKind.PreflightAllowed when scenario.EchoHeaders => context => PreflightEchoHeaders(context, vary, allowMethods),
             FloorKind.PreflightAllowed => context => Preflight(context, vary, allowMethods, allowHeaders),
             FloorKind.PreflightRefused => context => PreflightRefused(context, vary),
+            FloorKind.ActualAllowed when ActualFromOnStarting => OnStarting(state => ActualAllowed((HttpContext)state, vary)),
             FloorKind.ActualAllowed => context => ActualAllowed(context, vary),
+            _ when ActualFromOnStarting => OnStarting(state => ActualRefused((HttpContext)state, vary)),
             _ => context => ActualRefused(context, vary),
         };
     }
+
+    // One callback per handler, registered with the context as its state: nothing allocated per call.
+    private static RequestDelegate OnStarting(Func<object, Task> write) => context =>
+    {
+        context.Response.OnStarting(write, context);
+        return Task.CompletedTask;
+    };
 
     private static Task Preflight(HttpContext context, StringValues vary, StringValues allowMethods, StringValues allowHeaders)
     {
