@@ -498,6 +498,7 @@ public sealed partial class CorsGenerator
             w.Line();
             w.Line("/// <summary>Ordinal, byte-for-byte comparison with the allowed serialized origins.</summary>");
             w.Open("public override bool IsCompiledOriginAllowed(string origin)");
+            var exactMatcher = spec.ExactOrigins.Count > 0 && !spec.AnyOrigin && !spec.RefuseAll;
             if (spec.AnyOrigin && !spec.RefuseAll)
             {
                 w.Line("return true;");
@@ -508,21 +509,16 @@ public sealed partial class CorsGenerator
             }
             else
             {
-                var patternTests = spec.SubdomainPatterns.Count == 0
-                    ? new List<string> { "false" }
-                    : spec.SubdomainPatterns.Select(p =>
-                        $"global::CorsGen.OriginPatterns.IsSubdomainMatch(origin, {Literal(p.SchemePrefix)}, {Literal(p.HostSuffix)}, {Literal(p.PortSuffix)})").ToList();
-                if (spec.ExactOrigins.Count > 0)
-                {
-                    patternTests.Insert(0, "IsExactOrigin(origin)");
-                    patternTests.Remove("false");
-                }
-
-                WriteReturnAny(w, patternTests, string.Empty);
+                var tests = (exactMatcher ? new[] { "IsExactOrigin(origin)" } : Array.Empty<string>())
+                    .Concat(spec.SubdomainPatterns.Select(p =>
+                        $"global::CorsGen.OriginPatterns.IsSubdomainMatch(origin, {Literal(p.SchemePrefix)}, {Literal(p.HostSuffix)}, {Literal(p.PortSuffix)})"))
+                    .DefaultIfEmpty("false")
+                    .ToList();
+                WriteReturnAny(w, tests, string.Empty);
             }
 
             w.Close();
-            if (spec.ExactOrigins.Count > 0 && !spec.AnyOrigin && !spec.RefuseAll)
+            if (exactMatcher)
             {
                 w.Line();
                 w.Line("/// <summary>Byte-for-byte: the characters that tell the origins apart are switched on first, then one ordinal comparison.</summary>");
@@ -581,8 +577,8 @@ public sealed partial class CorsGenerator
             {
                 w.Line($"case {byLength.Key.ToString(CultureInfo.InvariantCulture)}:");
                 w.Indent();
-                var candidates = byLength.Distinct(ignoreAsciiCase ? AsciiCaseInsensitive.Instance : StringComparer.Ordinal).ToList();
-                WriteCharTree(w, input, candidates, Enumerable.Range(0, byLength.Key).ToList(), ignoreAsciiCase);
+                // The parser keeps values distinct (header names ASCII case-insensitively), so no two share a leaf.
+                WriteCharTree(w, input, byLength.ToList(), Enumerable.Range(0, byLength.Key).ToList(), ignoreAsciiCase);
                 w.Unindent();
             }
 
@@ -699,16 +695,6 @@ public sealed partial class CorsGenerator
         private static string CharLiteral(char c) => SymbolDisplay.FormatLiteral(c, quote: true);
 
         private static char AsciiLower(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
-
-        private sealed class AsciiCaseInsensitive : IEqualityComparer<string>
-        {
-            public static readonly AsciiCaseInsensitive Instance = new();
-
-            public bool Equals(string? x, string? y) =>
-                x is not null && y is not null && x.Length == y.Length && x.Select(AsciiLower).SequenceEqual(y.Select(AsciiLower));
-
-            public int GetHashCode(string obj) => new string(obj.Select(AsciiLower).ToArray()).GetHashCode();
-        }
 
         // return a
         //     || b;   one condition per line, indented under the return.

@@ -105,8 +105,7 @@ public sealed partial class CorsGenerator
             foreach (var attribute in parameter.GetAttributes())
             {
                 // [FromKeyedServices] implements none of the IFrom*Metadata contracts; bound as a plain service it would lose its key.
-                if (attribute.AttributeClass is { Name: "FromKeyedServicesAttribute", ContainingType: null } keyed
-                    && IsNamespace(keyed.ContainingNamespace, "Microsoft.Extensions.DependencyInjection"))
+                if (attribute.AttributeClass is { } attributeClass && Is(attributeClass, "Microsoft.Extensions.DependencyInjection", "FromKeyedServicesAttribute"))
                 {
                     return (null, $"parameter '{parameter.Name}' uses keyed services");
                 }

@@ -237,11 +237,7 @@ public sealed partial class CorsGenerator
                 {
                     if (!valid.Contains(m))
                     {
-                        if (BrowserCase(m) is { } upper)
-                        {
-                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MethodCase, locations.Of(i), m, upper));
-                        }
-
+                        CheckMethodCase(m, locations, i, diagnostics);
                         valid.Add(m);
                     }
                 }
@@ -448,11 +444,7 @@ public sealed partial class CorsGenerator
                     }
                     else if (!list.Contains(m))
                     {
-                        if (BrowserCase(m) is { } upper)
-                        {
-                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MethodCase, locations.Of(index), m, upper));
-                        }
-
+                        CheckMethodCase(m, locations, index, diagnostics);
                         list.Add(m);
                     }
                 }
@@ -680,11 +672,14 @@ public sealed partial class CorsGenerator
         // Browsers upper-case only these methods (https://fetch.spec.whatwg.org/#concept-method-normalize).
         private static readonly ImmutableHashSet<string> NormalizedMethods = ImmutableHashSet.Create("DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT");
 
-        // The upper-case spelling of a method browsers send upper-cased (or PATCH) when it is written otherwise; else null.
-        private static string? BrowserCase(string method)
+        // A method browsers send upper-cased (or PATCH) written otherwise; the location is looked up only then.
+        private static void CheckMethodCase(string method, ArgumentLocations locations, int index, List<DiagnosticInfo> diagnostics)
         {
             var upper = method.ToUpperInvariant();
-            return upper != method && (NormalizedMethods.Contains(upper) || upper == "PATCH") ? upper : null;
+            if (upper != method && (NormalizedMethods.Contains(upper) || upper == "PATCH"))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MethodCase, locations.Of(index), method, upper));
+            }
         }
 
         private static void CheckWeakTrust(AttributeData originsAttribute, List<string> exact, bool credentials, List<DiagnosticInfo> diagnostics)
