@@ -162,7 +162,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AspNetCorsMetadataWithoutMiddleware = Create(
         "CORSGEN015",
         "CORS metadata without UseCors()",
-        "'{0}' attaches an ASP.NET Core CORS policy, but nothing in this project calls UseCors(): every request to this endpoint fails with a 500 at run time; call app.UseCors() after UseRouting()",
+        "'{0}' {1}, but nothing in this project calls UseCors(): every request to this endpoint fails with a 500 at run time; {2}",
         DiagnosticSeverity.Warning,
         WellKnownDiagnosticTags.CompilationEnd);
 

@@ -22,6 +22,11 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
     private const string UseCorsExtensionsName = "Microsoft.AspNetCore.Builder.CorsMiddlewareExtensions";
     private const string RequireCorsExtensionsName = "Microsoft.AspNetCore.Builder.CorsEndpointConventionBuilderExtensions";
     private const string EnableCorsAttributeName = "Microsoft.AspNetCore.Cors.EnableCorsAttribute";
+    private const string DisableCorsAttributeName = "Microsoft.AspNetCore.Cors.DisableCorsAttribute";
+    private const string AttachesPolicy = "attaches an ASP.NET Core CORS policy";
+    private const string IsMetadata = "is ASP.NET Core CORS metadata";
+    private const string AddUseCors = "call app.UseCors() after UseRouting()";
+    private const string UseCorsGenDisableCors = "on a CorsGen route use CorsGen's [DisableCors] (namespace CorsGen), else call app.UseCors() after UseRouting()";
     private const string HeaderDictionaryName = "Microsoft.AspNetCore.Http.IHeaderDictionary";
     private const string AllowOrigin = "Access-Control-Allow-Origin";
     private const string AllowCredentials = "Access-Control-Allow-Credentials";
@@ -63,6 +68,10 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
                 block.RegisterOperationAction(
                     operation => CollectSymbol(((IAnonymousFunctionOperation)operation.Operation).Symbol, types, program),
                     OperationKind.AnonymousFunction);
+                // .WithMetadata(new EnableCorsAttribute("spa")) / (new DisableCorsAttribute()).
+                block.RegisterOperationAction(
+                    operation => CollectCreation((IObjectCreationOperation)operation.Operation, types, program),
+                    OperationKind.ObjectCreation);
                 block.RegisterOperationBlockEndAction(end =>
                 {
                     AnalyzePolicyBuilders(end, builderCalls.ToArray());
@@ -103,7 +112,7 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
 
         if (SymbolEqualityComparer.Default.Equals(containing, types.RequireCorsExtensions) && method.Name == "RequireCors")
         {
-            program.CorsMetadataUses.Enqueue((NameLocation(invocation), "RequireCors(...)"));
+            program.CorsMetadataUses.Enqueue(new CorsMetadataUse(NameLocation(invocation), "RequireCors(...)", AttachesPolicy, AddUseCors));
             return;
         }
 
@@ -160,10 +169,9 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            if (types.EnableCorsAttribute is not null && SymbolEqualityComparer.Default.Equals(attributeClass, types.EnableCorsAttribute))
+            if (CorsAttributeUse(attributeClass, types, attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? symbol.Locations.FirstOrDefault() ?? Location.None, "[{0}]") is { } use)
             {
-                var location = attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? symbol.Locations.FirstOrDefault() ?? Location.None;
-                program.CorsMetadataUses.Enqueue((location, "[EnableCors]"));
+                program.CorsMetadataUses.Enqueue(use);
             }
 
             if (attributeClass.ContainingNamespace?.ToDisplayString() == "CorsGen" && attributeClass.Name == "AllowOriginsAttribute")
@@ -171,6 +179,34 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
                 program.HasCorsGenEndpoints = true;
             }
         }
+    }
+
+    private static void CollectCreation(IObjectCreationOperation creation, KnownTypes types, ProgramFacts program)
+    {
+        // Attributes are object creations inside an attribute operation: CollectSymbol reports those.
+        if (creation.Parent?.Kind != OperationKind.Attribute
+            && creation.Type is INamedTypeSymbol type
+            && CorsAttributeUse(type, types, creation.Syntax.GetLocation(), "new {0}Attribute(...)") is { } use)
+        {
+            program.CorsMetadataUses.Enqueue(use);
+        }
+    }
+
+    // ASP.NET Core's [EnableCors] and [DisableCors] are both ICorsMetadata: its endpoint middleware
+    // throws for either when UseCors() did not run.
+    private static CorsMetadataUse? CorsAttributeUse(INamedTypeSymbol attributeClass, KnownTypes types, Location location, string format)
+    {
+        if (types.EnableCorsAttribute is not null && SymbolEqualityComparer.Default.Equals(attributeClass, types.EnableCorsAttribute))
+        {
+            return new CorsMetadataUse(location, string.Format(format, "EnableCors"), AttachesPolicy, AddUseCors);
+        }
+
+        if (types.DisableCorsAttribute is not null && SymbolEqualityComparer.Default.Equals(attributeClass, types.DisableCorsAttribute))
+        {
+            return new CorsMetadataUse(location, string.Format(format, "DisableCors"), IsMetadata, UseCorsGenDisableCors);
+        }
+
+        return null;
     }
 
     // Rules 12, 13, 14: calls on one CorsPolicyBuilder, grouped by the builder they start from.
@@ -414,6 +450,9 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
         return invocation.Syntax.GetLocation();
     }
 
+    /// <summary>ASP.NET Core CORS metadata on an endpoint: what, what it is, and the fix (CORSGEN015's message).</summary>
+    private sealed record CorsMetadataUse(Location Location, string What, string Kind, string Fix);
+
     private sealed record HeaderWrite(string Name, IOperation? Value, Location Location);
 
     private sealed class KnownTypes
@@ -425,6 +464,7 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
             UseCorsExtensions = compilation.GetTypeByMetadataName(UseCorsExtensionsName);
             RequireCorsExtensions = compilation.GetTypeByMetadataName(RequireCorsExtensionsName);
             EnableCorsAttribute = compilation.GetTypeByMetadataName(EnableCorsAttributeName);
+            DisableCorsAttribute = compilation.GetTypeByMetadataName(DisableCorsAttributeName);
             HeaderDictionary = compilation.GetTypeByMetadataName(HeaderDictionaryName);
         }
 
@@ -433,6 +473,7 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
         public INamedTypeSymbol? UseCorsExtensions { get; }
         public INamedTypeSymbol? RequireCorsExtensions { get; }
         public INamedTypeSymbol? EnableCorsAttribute { get; }
+        public INamedTypeSymbol? DisableCorsAttribute { get; }
         public INamedTypeSymbol? HeaderDictionary { get; }
     }
 
@@ -440,7 +481,7 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
     private sealed class ProgramFacts
     {
         public ConcurrentQueue<(Location Location, bool AppliesPolicyGlobally)> UseCorsCalls { get; } = new();
-        public ConcurrentQueue<(Location Location, string What)> CorsMetadataUses { get; } = new();
+        public ConcurrentQueue<CorsMetadataUse> CorsMetadataUses { get; } = new();
         public volatile bool HasDefaultPolicy;
         public volatile bool HasCorsGenEndpoints;
 
@@ -448,9 +489,9 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
         {
             if (UseCorsCalls.IsEmpty)
             {
-                foreach (var (location, what) in CorsMetadataUses)
+                foreach (var use in CorsMetadataUses)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AspNetCorsMetadataWithoutMiddleware, location, what));
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AspNetCorsMetadataWithoutMiddleware, use.Location, use.What, use.Kind, use.Fix));
                 }
             }
 

@@ -188,6 +188,63 @@ public sealed class AspNetCoreCorsAnalyzerTests
             """, "CORSGEN015");
     }
 
+    /// <summary>A CorsGen endpoint class whose /health route carries <paramref name="disableCors"/> (attribute text, markup allowed).</summary>
+    private static string HealthEndpoints(string disableCors) => $$"""
+
+        [CorsGen.AllowOrigins("https://app.example.com")]
+        static partial class InfoEndpoints
+        {
+            [CorsGen.MapGet("/info")]
+            public static string Get() => "info";
+
+            [CorsGen.MapGet("/health")]
+            [{{disableCors}}]
+            public static string Health() => "ok";
+        }
+        """;
+
+    [Fact]
+    public async Task CORSGEN015_AspNetCore_DisableCors_on_a_CorsGen_route_without_UseCors()
+    {
+        // ASP.NET Core's [DisableCors] is ICorsMetadata too: its endpoint middleware answers 500 without UseCors().
+        var run = await VerifyAsync("""
+            using Microsoft.AspNetCore.Cors;
+
+            var app = WebApplication.Create(args);
+            app.Run();
+            """ + HealthEndpoints("[|DisableCors|]"), "CORSGEN015");
+
+        var message = Assert.Single(run.Diagnostics).GetMessage();
+        Assert.StartsWith("'[DisableCors]' is ASP.NET Core CORS metadata", message);
+        Assert.Contains("CorsGen's [DisableCors]", message);
+    }
+
+    [Theory]
+    [InlineData("""app.MapGet("/a", () => "a").WithMetadata([|new DisableCorsAttribute()|]);""", "'new DisableCorsAttribute(...)' is ASP.NET Core CORS metadata")]
+    [InlineData("""app.MapGet("/a", () => "a").WithMetadata([|new EnableCorsAttribute("spa")|]);""", "'new EnableCorsAttribute(...)' attaches an ASP.NET Core CORS policy")]
+    public async Task CORSGEN015_CORS_attribute_created_as_metadata_without_UseCors(string map, string messageStart)
+    {
+        var run = await VerifyAsync($$"""
+            using Microsoft.AspNetCore.Cors;
+
+            var app = WebApplication.Create(args);
+            {{map}}
+            app.Run();
+            """, "CORSGEN015");
+
+        Assert.StartsWith(messageStart, Assert.Single(run.Diagnostics).GetMessage());
+    }
+
+    [Fact]
+    public async Task CORSGEN015_not_reported_for_CorsGen_DisableCors()
+    {
+        await VerifyAsync("""
+            var app = WebApplication.Create(args);
+            app.MapGet("/a", () => "a").WithMetadata(new CorsGen.DisableCorsAttribute());
+            app.Run();
+            """ + HealthEndpoints("CorsGen.DisableCors"));
+    }
+
     // ---------------------------------------------------------------- CORSGEN016
 
     [Fact]
