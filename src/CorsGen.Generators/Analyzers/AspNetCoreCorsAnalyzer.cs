@@ -128,7 +128,7 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
             && IsHeaderDictionary(invocation.Instance?.Type ?? (method.IsExtensionMethod ? method.Parameters[0].Type : null), types)
             && HeaderName(ArgumentValue(invocation, 0)) is { } name)
         {
-            headerWrites.Enqueue(new HeaderWrite(name, ArgumentValue(invocation, 1), invocation.Syntax.GetLocation()));
+            headerWrites.Enqueue(new HeaderWrite(name, ArgumentValue(invocation, 1), invocation));
         }
     }
 
@@ -155,7 +155,7 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
 
         if (name is not null)
         {
-            headerWrites.Enqueue(new HeaderWrite(name, assignment.Value, assignment.Syntax.GetLocation()));
+            headerWrites.Enqueue(new HeaderWrite(name, assignment.Value, assignment));
         }
     }
 
@@ -285,7 +285,9 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
             .ToList();
         foreach (var write in writes.Where(w => string.Equals(w.Name, AllowOrigin, StringComparison.OrdinalIgnoreCase)))
         {
-            if (write.Value is not null && ReadsRequestOrigin(write.Value, declarations, depth: 0))
+            if (write.Value is not null
+                && ReadsRequestOrigin(write.Value, declarations, depth: 0)
+                && !OriginGuards.IsGuarded(write.Write, value => ReadsRequestOrigin(value, declarations, depth: 0)))
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ReflectedOriginWithCredentials, write.Location));
             }
@@ -453,7 +455,10 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
     /// <summary>ASP.NET Core CORS metadata on an endpoint: what, what it is, and the fix (CORSGEN015's message).</summary>
     private sealed record CorsMetadataUse(Location Location, string What, string Kind, string Fix);
 
-    private sealed record HeaderWrite(string Name, IOperation? Value, Location Location);
+    private sealed record HeaderWrite(string Name, IOperation? Value, IOperation Write)
+    {
+        public Location Location => Write.Syntax.GetLocation();
+    }
 
     private sealed class KnownTypes
     {

@@ -310,7 +310,7 @@ public sealed class AspNetCoreCorsAnalyzerTests
             """);
     }
 
-    [Fact(Skip = "Analyzer limitation (reported): CORSGEN016 follows the local back to the Origin header but does not see that it was compared with a constant (or looked up in a trusted set) first, so this safe allow-list check is reported.")]
+    [Fact]
     public async Task CORSGEN016_not_reported_when_the_origin_is_compared_with_a_constant_first()
     {
         await VerifyAsync("""
@@ -329,6 +329,63 @@ public sealed class AspNetCoreCorsAnalyzerTests
                 }
             }
             """);
+    }
+
+    /// <summary>A method that reads the origin into <c>origin</c> (a string) and runs <paramref name="statements"/> with <c>headers</c> and <c>Trusted</c> in scope.</summary>
+    private static string OriginCheckProgram(string statements) => $$"""
+        using System.Text.RegularExpressions;
+
+        public static class CorsMiddleware
+        {
+            private static readonly HashSet<string> Trusted = ["https://app.example.com"];
+            private static readonly Dictionary<string, int> Tenants = new() { ["https://app.example.com"] = 1 };
+
+            private static bool IsTrusted(string origin) => Trusted.Contains(origin);
+
+            public static void Write(HttpContext context)
+            {
+                var headers = context.Response.Headers;
+                var origin = context.Request.Headers.Origin.ToString();
+                {{statements}}
+            }
+        }
+        """;
+
+    private const string Reflect = """headers["Access-Control-Allow-Origin"] = origin; headers["Access-Control-Allow-Credentials"] = "true";""";
+    private const string MarkedReflect = """[|headers["Access-Control-Allow-Origin"] = origin|]; headers["Access-Control-Allow-Credentials"] = "true";""";
+
+    [Theory]
+    [InlineData("if (Trusted.Contains(origin)) { " + Reflect + " }")]
+    [InlineData("if (!Trusted.Contains(origin)) return; " + Reflect)]
+    [InlineData("if (!Trusted.Contains(origin)) { throw new InvalidOperationException(); } " + Reflect)]
+    [InlineData("if (origin != \"https://app.example.com\") { return; } " + Reflect)]
+    [InlineData("if (Tenants.ContainsKey(origin) && origin.Length > 0) { " + Reflect + " }")]
+    [InlineData("if (!IsTrusted(origin)) { headers[\"X-Refused\"] = \"1\"; } else { " + Reflect + " }")]
+    [InlineData("if (string.Equals(origin, \"https://app.example.com\", StringComparison.Ordinal)) { " + Reflect + " }")]
+    [InlineData("if (origin is \"https://app.example.com\" or \"https://admin.example.com\") { " + Reflect + " }")]
+    [InlineData("if (origin is not \"https://app.example.com\") return; " + Reflect)]
+    [InlineData("switch (origin) { case \"https://app.example.com\": case \"https://admin.example.com\": " + Reflect + " break; }")]
+    public async Task CORSGEN016_not_reported_after_an_exact_allow_list_check(string statements)
+    {
+        await VerifyAsync(OriginCheckProgram(statements));
+    }
+
+    [Theory]
+    [InlineData("presence only", "if (!string.IsNullOrEmpty(origin)) { " + MarkedReflect + " }")]
+    [InlineData("not null", "if (origin != null) { " + MarkedReflect + " }")]
+    [InlineData("compared with empty", "if (origin == \"\") return; " + MarkedReflect)]
+    [InlineData("suffix test: https://evil-example.com passes", "if (origin.EndsWith(\"example.com\")) { " + MarkedReflect + " }")]
+    [InlineData("substring of a constant list", "if (\"https://app.example.com https://admin.example.com\".Contains(origin)) { " + MarkedReflect + " }")]
+    [InlineData("regular expression", "if (Regex.IsMatch(origin, \"example\\\\.com$\")) { " + MarkedReflect + " }")]
+    [InlineData("one side of an or", "if (Trusted.Contains(origin) || origin.Length > 0) { " + MarkedReflect + " }")]
+    [InlineData("checked in the other branch", "if (Trusted.Contains(origin)) { headers[\"X-Trusted\"] = \"1\"; } else { " + MarkedReflect + " }")]
+    [InlineData("exit when trusted", "if (Trusted.Contains(origin)) return; " + MarkedReflect)]
+    [InlineData("default case", "switch (origin) { case \"https://app.example.com\": break; default: " + MarkedReflect + " break; }")]
+    [InlineData("check after the write", MarkedReflect + " if (!Trusted.Contains(origin)) return;")]
+    public async Task CORSGEN016_reported_when_the_check_lets_any_origin_through(string because, string statements)
+    {
+        _ = because;
+        await VerifyAsync(OriginCheckProgram(statements), "CORSGEN016");
     }
 
     // ---------------------------------------------------------------- CORSGEN017
