@@ -251,6 +251,8 @@ public sealed partial class CorsGenerator
 
                 w.Line($"{Builder}.AuthorizationEndpointConventionBuilderExtensions.AllowAnonymous(preflight{i});");
                 w.Line($"{Http}.OpenApiRouteHandlerBuilderExtensions.ExcludeFromDescription(preflight{i});");
+                // So a WithCors group around the class leaves the preflight to the class's own policy.
+                w.Line($"{Builder}.RoutingEndpointConventionBuilderExtensions.WithMetadata(preflight{i}, global::CorsGen.CorsPreflightMetadata.Instance);");
                 w.Line($"{Builder}.RoutingEndpointConventionBuilderExtensions.WithDisplayName(preflight{i}, {Literal("CORS preflight " + preflight.Pattern)});");
                 if (preflight.RouteOrder > 0 && !preflight.HasUserOptionsRoute)
                 {

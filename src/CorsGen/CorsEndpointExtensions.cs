@@ -11,7 +11,9 @@ public static class CorsEndpointExtensions
     /// after this call, nested groups included: actual responses get the CORS headers, and each route
     /// pattern gets an <c>OPTIONS</c> preflight endpoint (anonymous, excluded from OpenAPI) that allows
     /// the methods mapped at that pattern unless the policy lists them. A route whose handler or metadata
-    /// carries <see cref="DisableCorsAttribute"/> is left alone.
+    /// carries <see cref="DisableCorsAttribute"/> is left alone, and so is a route that already has a
+    /// CorsGen policy (an endpoint class's own, or an inner <c>WithCors</c> group's): the most specific
+    /// policy wins.
     /// </summary>
     /// <param name="group">The route group, e.g. <c>app.MapGroup("/api")</c>.</param>
     /// <param name="policy">A compiled policy, e.g. <c>PartnerApi.Policy</c> of a <see cref="CorsPolicyAttribute"/> class.</param>
@@ -29,7 +31,9 @@ public static class CorsEndpointExtensions
         // A finally-convention: it sees the routes' own metadata ([DisableCors]) and wraps their final delegate.
         ((IEndpointConventionBuilder)group).Finally(builder =>
         {
-            if (!CorsPreflightDataSource.IsPreflightEndpoint(builder) && !CorsPreflightDataSource.IsCorsDisabled(builder))
+            if (!CorsPreflightDataSource.IsPreflightEndpoint(builder)
+                && !CorsPreflightDataSource.IsCorsDisabled(builder)
+                && !CorsPreflightDataSource.HasOtherPolicy(builder.Metadata, actual))
             {
                 actual.AddResponseHeaders(builder);
             }

@@ -38,7 +38,8 @@ internal sealed class CorsPreflightDataSource(IEndpointRouteBuilder group, CorsE
             {
                 if (endpoint is RouteEndpoint route
                     && route.Metadata.GetMetadata<CorsPreflightMetadata>() is null
-                    && route.Metadata.GetMetadata<DisableCorsAttribute>() is null)
+                    && route.Metadata.GetMetadata<DisableCorsAttribute>() is null
+                    && !HasOtherPolicy(route.Metadata, policy))
                 {
                     routes.Add(route);
                 }
@@ -59,6 +60,24 @@ internal sealed class CorsPreflightDataSource(IEndpointRouteBuilder group, CorsE
 
     internal static bool IsPreflightEndpoint(EndpointBuilder builder) => builder.Metadata.Any(m => m is CorsPreflightMetadata);
 
+    /// <summary>
+    /// Whether the endpoint already has a CorsGen policy other than <paramref name="groupPolicy"/>: an
+    /// endpoint class's own, or an inner group's. The most specific policy wins, as endpoint metadata
+    /// wins over a group's in ASP.NET Core; two policies on one response would allow the union of both.
+    /// </summary>
+    internal static bool HasOtherPolicy(IEnumerable<object> metadata, CorsEndpointPolicy groupPolicy)
+    {
+        foreach (var item in metadata)
+        {
+            if (item is CorsEndpointPolicy policy && !ReferenceEquals(policy, groupPolicy))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     internal static bool IsCorsDisabled(EndpointBuilder builder) => builder.Metadata.Any(m => m is DisableCorsAttribute);
 
     private static Endpoint BuildPreflight(
@@ -72,7 +91,7 @@ internal sealed class CorsPreflightDataSource(IEndpointRouteBuilder group, CorsE
             DisplayName = "CORS preflight " + pattern.RawText,
             ApplicationServices = context.ApplicationServices,
         };
-        builder.Metadata.Add(new CorsPreflightMetadata());
+        builder.Metadata.Add(CorsPreflightMetadata.Instance);
         foreach (var convention in context.Conventions)
         {
             convention(builder);
@@ -136,6 +155,3 @@ internal sealed class CorsPreflightDataSource(IEndpointRouteBuilder group, CorsE
             _ => "{}",
         }))));
 }
-
-/// <summary>Marks CorsGen's own preflight endpoints, so the group's CORS convention leaves them alone.</summary>
-internal sealed class CorsPreflightMetadata;

@@ -46,6 +46,79 @@ public sealed class PolicyFeatureTests(AppFixture fixture) : IClassFixture<AppFi
     }
 
     [Fact]
+    public async Task Endpoint_class_in_a_WithCors_group_keeps_its_own_policy_for_preflights()
+    {
+        var own = await _app.PreflightAsync("/partner-group/in-group", TestOrigins.App, "POST");
+        var groups = await _app.PreflightAsync("/partner-group/in-group", TestOrigins.Other, "POST");
+
+        Assert.Equal(204, own.Status);
+        Single(own, AllowOrigin, TestOrigins.App);
+        Absent(own, AllowCredentials);
+        ListEquals(own, AllowMethods, "GET", "POST");
+        Assert.Equal(403, groups.Status);
+        NoAccessControlHeaders(groups);
+    }
+
+    [Fact]
+    public async Task Endpoint_class_in_a_WithCors_group_keeps_its_own_policy_for_actual_responses()
+    {
+        var own = await _app.ActualAsync("GET", "/partner-group/in-group", TestOrigins.App);
+        var groups = await _app.ActualAsync("GET", "/partner-group/in-group", TestOrigins.Other);
+
+        Assert.Equal(200, own.Status);
+        Single(own, AllowOrigin, TestOrigins.App);
+        Absent(own, AllowCredentials);
+        Assert.Equal(200, groups.Status);
+        NoAccessControlHeaders(groups);
+        Single(groups, "Vary", "Origin");
+    }
+
+    [Fact]
+    public async Task Inner_WithCors_group_policy_wins_over_the_outer_groups()
+    {
+        var own = await _app.PreflightAsync("/partner-group/inner/jobs", TestOrigins.App, "POST");
+        var outer = await _app.PreflightAsync("/partner-group/inner/jobs", TestOrigins.Other, "POST");
+        var actual = await _app.ActualAsync("POST", "/partner-group/inner/jobs", TestOrigins.Other);
+
+        Assert.Equal(204, own.Status);
+        Single(own, AllowOrigin, TestOrigins.App);
+        Absent(own, AllowCredentials);
+        Assert.Equal(403, outer.Status);
+        Assert.Equal(200, actual.Status);
+        NoAccessControlHeaders(actual);
+    }
+
+    [Fact]
+    public async Task Pattern_mapped_by_a_class_and_by_its_group_is_an_ambiguous_preflight()
+    {
+        // Documented (behaviour.md): two preflight endpoints at one pattern; routing refuses the request.
+        await using var app = await CorsApp.StartAsync(a =>
+        {
+            var group = a.MapGroup("/both").WithCors(PartnerPolicy.Policy);
+            group.MapInGroupEndpoints();
+            group.MapPut("/in-group", () => "group-put");
+        });
+
+        var preflight = await app.PreflightAsync("/both/in-group", TestOrigins.App, "POST");
+        var actual = await app.ActualAsync("GET", "/both/in-group", TestOrigins.App);
+
+        Assert.Equal(500, preflight.Status);
+        Single(actual, AllowOrigin, TestOrigins.App);
+    }
+
+    [Fact]
+    public async Task Group_policy_still_applies_to_the_groups_other_routes()
+    {
+        var preflight = await _app.PreflightAsync("/partner-group/hand", TestOrigins.Other, "POST");
+        var actual = await _app.ActualAsync("POST", "/partner-group/hand", TestOrigins.Other);
+
+        Assert.Equal(204, preflight.Status);
+        Single(preflight, AllowOrigin, TestOrigins.Other);
+        Single(preflight, AllowCredentials, "true");
+        Single(actual, AllowOrigin, TestOrigins.Other);
+    }
+
+    [Fact]
     public async Task Method_attribute_replaces_only_its_own_kind_of_the_policy()
     {
         var refined = await _app.PreflightAsync("/policy/refined", TestOrigins.App, "PUT", "x-partner-key");

@@ -34,6 +34,7 @@ namespace Wildcards
                 var preflight0 = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/items", s_methods0, context => Preflight0(context, policies));
                 global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.AllowAnonymous(preflight0);
                 global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.ExcludeFromDescription(preflight0);
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(preflight0, global::CorsGen.CorsPreflightMetadata.Instance);
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(preflight0, "CORS preflight /items");
                 return group;
             }

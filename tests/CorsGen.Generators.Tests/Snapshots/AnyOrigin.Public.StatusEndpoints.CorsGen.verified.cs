@@ -35,11 +35,13 @@ namespace Public
                 var preflight0 = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/status", s_methods0, context => Preflight0(context, policies));
                 global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.AllowAnonymous(preflight0);
                 global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.ExcludeFromDescription(preflight0);
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(preflight0, global::CorsGen.CorsPreflightMetadata.Instance);
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(preflight0, "CORS preflight /status");
                 // OPTIONS /status/ping: CORS preflight
                 var preflight1 = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/status/ping", s_methods0, context => Preflight1(context, policies));
                 global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.AllowAnonymous(preflight1);
                 global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.ExcludeFromDescription(preflight1);
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(preflight1, global::CorsGen.CorsPreflightMetadata.Instance);
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(preflight1, "CORS preflight /status/ping");
                 return group;
             }

@@ -30,6 +30,7 @@ namespace Shared
                 var preflight0 = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/shared/{id}", s_methods0, context => Preflight0(context, policies));
                 global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.AllowAnonymous(preflight0);
                 global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.ExcludeFromDescription(preflight0);
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(preflight0, global::CorsGen.CorsPreflightMetadata.Instance);
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(preflight0, "CORS preflight /shared/{id}");
                 return group;
             }

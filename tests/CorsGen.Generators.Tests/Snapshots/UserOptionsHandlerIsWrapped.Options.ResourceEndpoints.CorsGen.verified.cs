@@ -37,6 +37,7 @@ namespace Options
                 preflight0.Add(static builder => ((global::Microsoft.AspNetCore.Routing.RouteEndpointBuilder)builder).Order = int.MaxValue);
                 global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.AllowAnonymous(preflight0);
                 global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.ExcludeFromDescription(preflight0);
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(preflight0, global::CorsGen.CorsPreflightMetadata.Instance);
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(preflight0, "CORS preflight /x");
                 return group;
             }

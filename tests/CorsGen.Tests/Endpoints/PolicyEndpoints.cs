@@ -118,6 +118,12 @@ public static class HandMappedRoutes
 
         app.WithCors(PartnerPolicy.Policy).MapPost("/hand-mapped", () => "hand-mapped");
 
+        // An endpoint class inside a WithCors group keeps its own policy; the group's other routes get the group's.
+        var partnerGroup = app.MapGroup("/partner-group").WithCors(PartnerPolicy.Policy);
+        partnerGroup.MapInGroupEndpoints();
+        partnerGroup.MapPost("/hand", () => "group-hand");
+        partnerGroup.MapGroup("/inner").WithCors(AppOnlyPolicy.Policy).MapPost("/jobs", () => "inner-job");
+
         var continuing = app.MapGroup("/group-continue").WithCors(ContinueGroupPolicy.Policy);
         continuing.MapPost("/jobs", () => "job");
         continuing.MapMethods("/jobs", ["OPTIONS"], (HttpResponse response) => response.Headers[ContinueEndpoints.HandlerHeader] = "group-ran");
@@ -128,3 +134,19 @@ public static class HandMappedRoutes
 [AllowOrigins(TestOrigins.App)]
 [PreflightContinue]
 public static partial class ContinueGroupPolicy;
+
+/// <summary>The app origin only, no credentials: an inner group's policy inside a <see cref="PartnerPolicy"/> group.</summary>
+[CorsPolicy]
+[AllowOrigins(TestOrigins.App)]
+public static partial class AppOnlyPolicy;
+
+/// <summary>Mapped inside a <c>WithCors(PartnerPolicy.Policy)</c> group: its own policy (app origin, no credentials) wins for its routes.</summary>
+[AllowOrigins(TestOrigins.App)]
+public static partial class InGroupEndpoints
+{
+    [MapGet("/in-group")]
+    public static string Get() => "in-group-get";
+
+    [MapPost("/in-group")]
+    public static string Post() => "in-group-post";
+}
