@@ -116,6 +116,17 @@ internal static class OriginGuards
         var argumentsRead = false;
         foreach (var argument in invocation.Arguments)
         {
+            if (Lambda(argument.Value) is { } lambda)
+            {
+                // allowed.Any(a => a == origin) is a check; allowed.Any(a => origin.EndsWith(a)) is not.
+                if (readsOrigin(lambda))
+                {
+                    return ReturnsOnlyChecks(lambda, readsOrigin);
+                }
+
+                continue;
+            }
+
             argumentsRead |= readsOrigin(argument.Value);
         }
 
@@ -127,6 +138,8 @@ internal static class OriginGuards
         switch (method.Name)
         {
             case "IsNullOrEmpty" or "IsNullOrWhiteSpace":
+            // Well-formedness is not trust: every attacker's origin is a well-formed URI.
+            case "TryCreate" or "IsWellFormedUriString" or "TryParse" or "IsWellFormedOriginalString":
                 return false;
             case "Equals":
                 // string.Equals(origin, x), origin.Equals(x): a check unless x is null or empty.
@@ -145,6 +158,43 @@ internal static class OriginGuards
             default:
                 return true; // set.Contains(origin), dictionary.ContainsKey(origin), IsTrusted(origin), ...
         }
+    }
+
+    private static IAnonymousFunctionOperation? Lambda(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    continue;
+                case IDelegateCreationOperation creation:
+                    operation = creation.Target;
+                    continue;
+                default:
+                    return operation as IAnonymousFunctionOperation;
+            }
+        }
+    }
+
+    private static bool ReturnsOnlyChecks(IAnonymousFunctionOperation lambda, Func<IOperation, bool> readsOrigin)
+    {
+        var any = false;
+        foreach (var operation in lambda.Body.Descendants())
+        {
+            if (operation is IReturnOperation { ReturnedValue: { } returned })
+            {
+                if (!Implies(returned, true, readsOrigin))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        return any;
     }
 
     private static bool IsNullOrEmptyConstant(IOperation operation)

@@ -365,6 +365,7 @@ public sealed class AspNetCoreCorsAnalyzerTests
     [InlineData("if (origin is \"https://app.example.com\" or \"https://admin.example.com\") { " + Reflect + " }")]
     [InlineData("if (origin is not \"https://app.example.com\") return; " + Reflect)]
     [InlineData("switch (origin) { case \"https://app.example.com\": case \"https://admin.example.com\": " + Reflect + " break; }")]
+    [InlineData("if (Trusted.Any(t => t == origin)) { " + Reflect + " }")]
     public async Task CORSGEN016_not_reported_after_an_exact_allow_list_check(string statements)
     {
         await VerifyAsync(OriginCheckProgram(statements));
@@ -377,6 +378,8 @@ public sealed class AspNetCoreCorsAnalyzerTests
     [InlineData("suffix test: https://evil-example.com passes", "if (origin.EndsWith(\"example.com\")) { " + MarkedReflect + " }")]
     [InlineData("substring of a constant list", "if (\"https://app.example.com https://admin.example.com\".Contains(origin)) { " + MarkedReflect + " }")]
     [InlineData("regular expression", "if (Regex.IsMatch(origin, \"example\\\\.com$\")) { " + MarkedReflect + " }")]
+    [InlineData("well-formed is not trusted", "if (Uri.TryCreate(origin, UriKind.Absolute, out _)) { " + MarkedReflect + " }")]
+    [InlineData("suffix test inside a lambda", "if (Trusted.Any(t => origin.EndsWith(t))) { " + MarkedReflect + " }")]
     [InlineData("one side of an or", "if (Trusted.Contains(origin) || origin.Length > 0) { " + MarkedReflect + " }")]
     [InlineData("checked in the other branch", "if (Trusted.Contains(origin)) { headers[\"X-Trusted\"] = \"1\"; } else { " + MarkedReflect + " }")]
     [InlineData("exit when trusted", "if (Trusted.Contains(origin)) return; " + MarkedReflect)]
