@@ -353,27 +353,9 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static bool AlwaysReturnsTrue(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        if (operation is IDelegateCreationOperation delegateCreation)
-        {
-            operation = delegateCreation.Target;
-        }
-
-        if (operation is not IAnonymousFunctionOperation lambda)
-        {
-            return false;
-        }
-
-        var returns = lambda.Body.Descendants().OfType<IReturnOperation>().ToList();
-        return returns.Count > 0
-            && returns.All(r => r.ReturnedValue?.ConstantValue is { HasValue: true, Value: true });
-    }
+    private static bool AlwaysReturnsTrue(IOperation operation) =>
+        OriginGuards.Lambda(operation) is { } lambda
+        && OriginGuards.AllReturns(lambda, returned => returned.ConstantValue is { HasValue: true, Value: true });
 
     private static IEnumerable<(string Value, Location Location)> ConstantStrings(IInvocationOperation invocation)
     {
@@ -410,7 +392,7 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
     }
 
     // Strings reach StringValues parameters through implicit conversions.
-    private static IOperation? Unwrap(IOperation? operation)
+    internal static IOperation? Unwrap(IOperation? operation)
     {
         while (operation is IConversionOperation conversion)
         {

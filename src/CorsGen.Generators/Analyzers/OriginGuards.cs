@@ -121,7 +121,7 @@ internal static class OriginGuards
                 // allowed.Any(a => a == origin) is a check; allowed.Any(a => origin.EndsWith(a)) is not.
                 if (readsOrigin(lambda))
                 {
-                    return ReturnsOnlyChecks(lambda, readsOrigin);
+                    return AllReturns(lambda, returned => Implies(returned, true, readsOrigin));
                 }
 
                 continue;
@@ -160,32 +160,27 @@ internal static class OriginGuards
         }
     }
 
-    private static IAnonymousFunctionOperation? Lambda(IOperation operation)
+    /// <summary>The lambda behind a delegate argument (through conversions and delegate creation), if any.</summary>
+    internal static IAnonymousFunctionOperation? Lambda(IOperation operation)
     {
-        while (true)
+        operation = AspNetCoreCorsAnalyzer.Unwrap(operation)!;
+        if (operation is IDelegateCreationOperation creation)
         {
-            switch (operation)
-            {
-                case IConversionOperation conversion:
-                    operation = conversion.Operand;
-                    continue;
-                case IDelegateCreationOperation creation:
-                    operation = creation.Target;
-                    continue;
-                default:
-                    return operation as IAnonymousFunctionOperation;
-            }
+            operation = AspNetCoreCorsAnalyzer.Unwrap(creation.Target)!;
         }
+
+        return operation as IAnonymousFunctionOperation;
     }
 
-    private static bool ReturnsOnlyChecks(IAnonymousFunctionOperation lambda, Func<IOperation, bool> readsOrigin)
+    /// <summary>Whether the lambda returns at least once and every returned value satisfies <paramref name="test"/>.</summary>
+    internal static bool AllReturns(IAnonymousFunctionOperation lambda, Func<IOperation, bool> test)
     {
         var any = false;
         foreach (var operation in lambda.Body.Descendants())
         {
             if (operation is IReturnOperation { ReturnedValue: { } returned })
             {
-                if (!Implies(returned, true, readsOrigin))
+                if (!test(returned))
                 {
                     return false;
                 }
@@ -199,11 +194,7 @@ internal static class OriginGuards
 
     private static bool IsNullOrEmptyConstant(IOperation operation)
     {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
+        operation = AspNetCoreCorsAnalyzer.Unwrap(operation)!;
         return operation.ConstantValue is { HasValue: true, Value: null or "" } || operation is IDefaultValueOperation;
     }
 
