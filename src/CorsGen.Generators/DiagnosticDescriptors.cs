@@ -129,11 +129,11 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Info,
         WellKnownDiagnosticTags.CompilationEnd);
 
-    /// <summary>CORSGEN001: a hand-mapped unsafe-method route with CORS attributes and no OPTIONS route.</summary>
+    /// <summary>CORSGEN001: a hand-mapped route whose handler has CORS attributes, which then do nothing.</summary>
     public static readonly DiagnosticDescriptor MissingPreflightRoute = Create(
         "CORSGEN001",
-        "Hand-mapped route with CORS attributes has no preflight route",
-        "'{0}' maps {1} '{2}' by hand to a handler with CorsGen CORS attributes, which only take effect on [Map{3}] routes: the browser's preflight for it finds no OPTIONS route and the request is blocked; map it with [Map{3}(\"{2}\")] on the method, or give the route a policy and its preflight with WithCors(...) (for example app.WithCors({4}.Policy).Map{3}(...) with [CorsPolicy] on {4})",
+        "Hand-mapped route with CORS attributes gets no CORS",
+        "'{0}' maps {1} '{2}' by hand to a handler with CorsGen CORS attributes, which only take effect on [Map{3}] routes: {5}; map it with [Map{3}(\"{2}\")] on the method, or give the route a policy and its preflight with WithCors(...) (for example app.WithCors({4}.Policy).Map{3}(...) with [CorsPolicy] on {4})",
         DiagnosticSeverity.Warning,
         WellKnownDiagnosticTags.CompilationEnd);
 
