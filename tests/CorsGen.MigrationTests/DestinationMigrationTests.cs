@@ -1,10 +1,4 @@
-using CorsGen.BrowserTests;
 using CorsGen.MigrationTests.Apps;
-using CorsGen.MigrationTests.Harness;
-using Xunit.Abstractions;
-using static CorsGen.MigrationTests.Harness.IntendedDifference;
-using static CorsGen.MigrationTests.Harness.PageOrigin;
-using static CorsGen.MigrationTests.Harness.RequestHeaders;
 
 namespace CorsGen.MigrationTests;
 
@@ -37,6 +31,9 @@ public sealed class DestinationMigrationTests(MigrationFixture fixture, ITestOut
         new("any origin", Foreign, "GET", "/allow-all") { Resolves = true, Status = 200, ResponseBody = Hello, Differences = [VaryOnMoreResponses] },
         new("any origin, preflighted", Foreign, "DELETE", "/allow-all") { Headers = Only("X-Anything", "1"), Preflighted = true, Resolves = true, Status = 200, ResponseBody = Hello, Differences = [VaryOnMoreResponses] },
         new("any origin with credentials", Allowed, "GET", "/allow-all") { WithCredentials = true, Resolves = false, Differences = [VaryOnMoreResponses] },
+        new("origin predicate", Allowed, "GET", "/trusted-origin") { Resolves = true, Status = 200, ResponseBody = Hello },
+        new("origin predicate, preflighted", Allowed, "DELETE", "/trusted-origin") { Preflighted = true, Resolves = true, Status = 200, ResponseBody = Hello, Differences = [VaryOnMoreResponses] },
+        new("origin predicate refuses", Foreign, "GET", "/trusted-origin") { Resolves = false, Differences = [VaryOnMoreResponses] },
         new("Map: OPTIONS reaches the handler", Allowed, "OPTIONS", "/allow-origin") { Preflighted = true, Resolves = true, Status = 200, ResponseBody = Hello, Differences = [VaryOnMoreResponses] },
         new("Map: a custom method reaches the handler", Allowed, "PURGE", "/allow-origin") { Preflighted = true, Resolves = true, Status = 200, ResponseBody = Hello, Differences = [VaryOnMoreResponses] },
         new("MapMethods: GET", Allowed, "GET", "/report") { Resolves = true, Status = 200, ResponseBody = Hello, Differences = [VaryOnMoreResponses] },

@@ -1,7 +1,3 @@
-using CorsGen.BrowserTests;
-using CorsGen.MigrationTests.Harness;
-using Xunit.Abstractions;
-
 namespace CorsGen.MigrationTests;
 
 /// <summary>

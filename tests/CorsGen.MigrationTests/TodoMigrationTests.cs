@@ -1,10 +1,4 @@
-using CorsGen.BrowserTests;
 using CorsGen.MigrationTests.Apps;
-using CorsGen.MigrationTests.Harness;
-using Xunit.Abstractions;
-using static CorsGen.MigrationTests.Harness.IntendedDifference;
-using static CorsGen.MigrationTests.Harness.PageOrigin;
-using static CorsGen.MigrationTests.Harness.RequestHeaders;
 
 namespace CorsGen.MigrationTests;
 

@@ -28,6 +28,7 @@ public static partial class DestinationApp
             options.AddPolicy("AllowCredentials", policy => policy.WithOrigins(MigrationOrigins.Page).AllowAnyHeader().WithMethods("GET", "PUT").AllowCredentials());
             options.AddPolicy("ExposedHeader", policy => policy.WithOrigins(MigrationOrigins.Page).WithExposedHeaders("X-AllowedHeader", "Content-Length"));
             options.AddPolicy("AllowAll", policy => policy.AllowAnyOrigin().AllowAnyMethod().AllowAnyHeader());
+            options.AddPolicy("TrustedOrigin", policy => policy.SetIsOriginAllowed(TrustedOrigin.IsTrusted).WithMethods("DELETE"));
         });
         var app = builder.Build();
         app.UseRouting();
@@ -40,6 +41,7 @@ public static partial class DestinationApp
             endpoints.Map("/allow-credentials", HandleRequest).RequireCors("AllowCredentials");
             endpoints.Map("/exposed-header", HandleRequest).RequireCors("ExposedHeader");
             endpoints.Map("/allow-all", HandleRequest).RequireCors("AllowAll");
+            endpoints.Map("/trusted-origin", HandleRequest).RequireCors("TrustedOrigin");
             endpoints.MapMethods("/report", ["GET", "PATCH"], HandleRequest).RequireCors("AllowOrigin");
         });
 #pragma warning restore ASP0014
@@ -61,6 +63,7 @@ public static partial class DestinationApp
             endpoints.WithCors(AllowCredentials.Policy).Map("/allow-credentials", HandleRequest);
             endpoints.WithCors(ExposedHeader.Policy).Map("/exposed-header", HandleRequest);
             endpoints.WithCors(AllowAll.Policy).Map("/allow-all", HandleRequest);
+            endpoints.WithCors(TrustedOrigin.Policy).Map("/trusted-origin", HandleRequest);
             endpoints.WithCors(AllowOrigin.Policy).MapMethods("/report", ["GET", "PATCH"], HandleRequest);
         });
 #pragma warning restore ASP0014
@@ -113,4 +116,13 @@ public static partial class DestinationApp
     [AllowMethods("*")]
     [AllowHeaders("*")]
     public static partial class AllowAll;
+
+    /// <summary><c>SetIsOriginAllowed(IsTrusted)</c>: the original passes the same method to its builder.</summary>
+    [CorsPolicy]
+    [AllowOriginPredicate(nameof(IsTrusted))]
+    [AllowMethods("DELETE")]
+    public static partial class TrustedOrigin
+    {
+        public static bool IsTrusted(string origin) => origin == MigrationOrigins.Page;
+    }
 }

@@ -54,7 +54,7 @@ public static class CaseAssertions
         var methodNeedsNoRoute = c.Differences.Contains(IntendedDifference.AllowedMethodNeedsNoRoute);
         if (c.Differences.Contains(IntendedDifference.RefusedPreflightIs403))
         {
-            // The original's refusal is whatever answers it without CORS headers: the middleware's 204, or routing's 404/405.
+            // The original's refusal: the middleware's 204, or, when no endpoint maps the method, a 404 or a terminal middleware's answer without CORS headers.
             Assert.True(originalPreflights is [{ Status: not 403, AllowOrigin: null } or { Status: 204 }], $"{IntendedDifference.RefusedPreflightIs403}: the original should not answer the preflight 403{why}");
             Assert.True(portPreflights is [{ Status: 403, AllowOrigin: null }], $"{IntendedDifference.RefusedPreflightIs403}: the port should answer the preflight 403 without CORS headers{why}");
         }

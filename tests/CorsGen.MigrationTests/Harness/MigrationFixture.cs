@@ -46,14 +46,9 @@ public sealed class MigrationFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (Browser.SkipReason is not null)
+        if (!Browser.ShouldStart())
         {
             return; // every test is skipped: start nothing
-        }
-
-        if (!Browser.IsInstalled)
-        {
-            throw new InvalidOperationException($"{Browser.RequireVariable}=1 but {Browser.ChromiumPath} is missing. {Browser.NotInstalledMessage}");
         }
 
         foreach (var app in Apps)
@@ -77,24 +72,12 @@ public sealed class MigrationFixture : IAsyncLifetime
             throw new InvalidOperationException($"The migration suite needs 127.0.0.1:{MigrationOrigins.PagePort} free: {MigrationOrigins.Page} is compiled into the CorsGen versions. {ex.Message}", ex);
         }
 
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Browser.ChromiumPath,
-            Headless = true,
-            Args = Browser.Arguments,
-        });
+        (_playwright, _browser) = await Browser.LaunchAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
+        await Browser.CloseAsync(_playwright, _browser);
         if (_page is not null)
         {
             await _page.StopAsync();
