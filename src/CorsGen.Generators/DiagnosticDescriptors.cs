@@ -177,7 +177,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DefaultPolicyShadowsCorsGen = Create(
         "CORSGEN017",
         "A global UseCors() policy answers CorsGen's preflights",
-        "This UseCors() applies a policy to every request, so ASP.NET Core's middleware answers the preflights of CorsGen's endpoint classes before their OPTIONS routes run; remove the global policy and attach ASP.NET Core policies per endpoint with RequireCors(...)",
+        "This UseCors() applies a policy to every request, so ASP.NET Core's middleware answers the preflights of CorsGen's endpoint classes before their OPTIONS routes run; remove the global policy: for an app-wide policy use CorsGen's app.UseCorsGen(AppCors.Policy) with a [CorsPolicy] class, which leaves CorsGen's routes to their own policies, and attach the remaining ASP.NET Core policies per endpoint with RequireCors(...)",
         DiagnosticSeverity.Warning,
         WellKnownDiagnosticTags.CompilationEnd);
 

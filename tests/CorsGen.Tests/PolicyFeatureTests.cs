@@ -2,6 +2,9 @@ using CorsGen.Tests.Endpoints;
 using CorsGen.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using static CorsGen.Tests.Infrastructure.Cors;
 
 namespace CorsGen.Tests;
@@ -402,6 +405,20 @@ public sealed class ConfiguredOriginTests
 
         Assert.Equal(204, (await app.PreflightAsync("/configured", TestOrigins.App, "POST")).Status);
         Assert.Equal(403, (await app.PreflightAsync("/configured", Staging, "POST")).Status);
+    }
+
+    [Fact]
+    public async Task An_absent_key_is_logged_as_information_not_as_a_warning()
+    {
+        await using var app = await CorsApp.StartAsync(
+            app => app.MapConfiguredEndpoints(),
+            configure: builder => builder.Logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));
+
+        var records = app.App.Services.GetFakeLogCollector().GetSnapshot().Where(r => r.Category == "CorsGen").ToList();
+        var missing = Assert.Single(records, r => r.Id.Name == "ConfiguredOriginsMissing");
+        Assert.Equal(LogLevel.Information, missing.Level);
+        Assert.Contains("Cors:AllowedOrigins", missing.Message);
+        Assert.DoesNotContain(records, r => r.Level >= LogLevel.Warning);
     }
 
     [Fact]
