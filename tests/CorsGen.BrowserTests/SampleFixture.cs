@@ -34,15 +34,9 @@ public sealed class SampleFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (Browser.SkipReason is not null)
+        if (!Browser.ShouldStart())
         {
             return; // every test is skipped: start nothing
-        }
-
-        if (!Browser.IsInstalled)
-        {
-            throw new InvalidOperationException(
-                $"{Browser.RequireVariable}=1 but {Browser.ChromiumPath} is missing. {Browser.NotInstalledMessage}");
         }
 
         // The page's origin must be the one compiled into [AllowOrigins], so the default ports are required.
@@ -55,14 +49,7 @@ public sealed class SampleFixture : IAsyncLifetime
             await StartInProcessAsync();
         }
 
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Browser.ChromiumPath,
-            Headless = true,
-            Args = Browser.Arguments,
-        });
+        (_playwright, _browser) = await Browser.LaunchAsync();
     }
 
     private async Task StartInProcessAsync()
@@ -132,12 +119,7 @@ public sealed class SampleFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
+        await Browser.CloseAsync(_playwright, _browser);
         if (_servers is not null)
         {
             await _servers.DisposeAsync();
