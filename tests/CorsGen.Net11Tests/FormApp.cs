@@ -22,9 +22,10 @@ public sealed class FormApp : IAsyncDisposable
     /// <summary>The policy kinds: a CorsGen class and an ASP.NET Core policy each.</summary>
     public static readonly string[] Kinds = ["credentialed", "plain", "any"];
 
-    private FormApp(WebApplication app)
+    private FormApp(WebApplication app, SeenRequests seen)
     {
         App = app;
+        Seen = seen;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Client = new HttpClient { BaseAddress = new Uri(address) };
     }
@@ -32,6 +33,9 @@ public sealed class FormApp : IAsyncDisposable
     public WebApplication App { get; }
 
     public HttpClient Client { get; }
+
+    /// <summary>Every request the app answered, with its status, as the server saw it.</summary>
+    public SeenRequests Seen { get; }
 
     public string Url => Client.BaseAddress!.ToString().TrimEnd('/');
 
@@ -57,6 +61,8 @@ public sealed class FormApp : IAsyncDisposable
 
         configure?.Invoke(builder);
         var app = builder.Build();
+        var seen = new SeenRequests();
+        app.Use(seen.Record);
         app.UseCors();
         app.MapCredentialedFormEndpoints();
         app.MapPlainFormEndpoints();
@@ -72,7 +78,7 @@ public sealed class FormApp : IAsyncDisposable
 
         app.MapPost("/uncors/field", ([FromForm] string name) => FormHandlers.Field(name));
         await app.StartAsync();
-        return new FormApp(app);
+        return new FormApp(app, seen);
     }
 
     /// <summary>
@@ -123,3 +129,48 @@ public sealed class FormApp : IAsyncDisposable
 }
 
 public sealed record Reply(int Status, string Body, string? AllowOrigin);
+
+/// <summary>One request as the app saw it when its response started.</summary>
+public sealed record SeenRequest(string Method, string Path, string? Origin, string? FetchSite, string? ContentType, int Status)
+{
+    public override string ToString() => $"{Method} {Path} Origin={Origin ?? "-"} Sec-Fetch-Site={FetchSite ?? "-"} Content-Type={ContentType ?? "-"} -> {Status}";
+}
+
+/// <summary>The server's side of a browser test: what reached it and what it answered.</summary>
+public sealed class SeenRequests
+{
+    private readonly object _gate = new();
+    private readonly List<SeenRequest> _seen = [];
+
+    /// <summary>The requests to <paramref name="path"/>, oldest first.</summary>
+    public IReadOnlyList<SeenRequest> To(string path)
+    {
+        lock (_gate)
+        {
+            return _seen.Where(r => r.Path == path).ToArray();
+        }
+    }
+
+    // Recorded when the response starts, so before the browser can have seen it.
+    internal Task Record(HttpContext context, Func<Task> next)
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Request.Headers;
+            var seen = new SeenRequest(
+                context.Request.Method,
+                context.Request.Path.Value ?? "",
+                headers.Origin.Count == 0 ? null : headers.Origin.ToString(),
+                headers["Sec-Fetch-Site"].Count == 0 ? null : headers["Sec-Fetch-Site"].ToString(),
+                context.Request.ContentType,
+                context.Response.StatusCode);
+            lock (_gate)
+            {
+                _seen.Add(seen);
+            }
+
+            return Task.CompletedTask;
+        });
+        return next();
+    }
+}
