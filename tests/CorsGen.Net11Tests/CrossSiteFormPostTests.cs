@@ -185,6 +185,17 @@ public sealed class AddCorsGenTests
         Assert.Equal(200, (await app.PostAsync("/any/field", FormOrigins.Evil)).Status);
     }
 
+    /// <summary>Why CORSGEN031 warns: the framework falls back to the default policy for CorsGen's routes too.</summary>
+    [Fact]
+    public async Task A_credentialed_default_CORS_policy_becomes_the_trust_list_of_every_CorsGen_route()
+    {
+        await using var app = await FormApp.StartAsync(configure: builder =>
+            builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins(FormOrigins.Evil).AllowCredentials())));
+
+        Assert.Equal(200, (await app.PostAsync("/plain/field", FormOrigins.Evil)).Status);
+        Assert.Equal(200, (await app.PostAsync("/credentialed/field", FormOrigins.Evil)).Status);
+    }
+
     private sealed class RecordingCsrfProtection(bool allow) : ICsrfProtection
     {
         private int _calls;
