@@ -108,13 +108,14 @@ public sealed partial class CorsGenerator
                     }
                 }
 
-                // A method is answered first by the policy of the route that maps it...
+                // A method is answered first by the policy of the route that maps it (a CORS-safelisted method
+                // even when [AllowMethods] leaves it out: browsers pass it unlisted)...
                 foreach (var i in patternRoutes)
                 {
                     var policy = policies[routePolicy[i]];
                     foreach (var method in routes[i].HttpMethods)
                     {
-                        if (policy.Spec.AnyMethod || policy.AllowedMethods.Contains(method))
+                        if (policy.Spec.AnyMethod || policy.AllowedMethods.Contains(method) || IsSafelistedMethod(method))
                         {
                             Assign(method, routePolicy[i]);
                         }
@@ -181,6 +182,9 @@ public sealed partial class CorsGenerator
 
             list.Sort((a, b) => MethodRank(a) != MethodRank(b) ? MethodRank(a).CompareTo(MethodRank(b)) : string.CompareOrdinal(a, b));
         }
+
+        /// <summary>The CORS-safelisted methods (https://fetch.spec.whatwg.org/#cors-safelisted-method), compared as browsers send them.</summary>
+        internal static bool IsSafelistedMethod(string method) => method is "GET" or "HEAD" or "POST";
 
         /// <summary>Browsers' and RFC 9110's usual order, so emitted lists read naturally.</summary>
         internal static int MethodRank(string method) => method switch

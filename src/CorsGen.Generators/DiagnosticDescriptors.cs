@@ -129,11 +129,11 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Info,
         WellKnownDiagnosticTags.CompilationEnd);
 
-    /// <summary>CORSGEN001: a hand-mapped unsafe-method route with CORS attributes and no OPTIONS route.</summary>
+    /// <summary>CORSGEN001: a hand-mapped route whose handler has CORS attributes, which then do nothing.</summary>
     public static readonly DiagnosticDescriptor MissingPreflightRoute = Create(
         "CORSGEN001",
-        "Hand-mapped route with CORS attributes has no preflight route",
-        "'{0}' maps {1} '{2}' by hand to a handler with CorsGen CORS attributes, which only take effect on [Map{3}] routes: the browser's preflight for it finds no OPTIONS route and the request is blocked; map it with [Map{3}(\"{2}\")] on the method, or give the route a policy and its preflight with WithCors(...) (for example app.WithCors({4}.Policy).Map{3}(...) with [CorsPolicy] on {4})",
+        "Hand-mapped route with CORS attributes gets no CORS",
+        "'{0}' maps {1} '{2}' by hand to a handler with CorsGen CORS attributes, which only take effect on [Map{3}] routes: {5}; map it with [Map{3}(\"{2}\")] on the method, or give the route a policy and its preflight with WithCors(...) (for example app.WithCors({4}.Policy).Map{3}(...) with [CorsPolicy] on {4})",
         DiagnosticSeverity.Warning,
         WellKnownDiagnosticTags.CompilationEnd);
 
@@ -177,7 +177,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DefaultPolicyShadowsCorsGen = Create(
         "CORSGEN017",
         "A global UseCors() policy answers CorsGen's preflights",
-        "This UseCors() applies a policy to every request, so ASP.NET Core's middleware answers the preflights of CorsGen's endpoint classes before their OPTIONS routes run; remove the global policy and attach ASP.NET Core policies per endpoint with RequireCors(...)",
+        "This UseCors() applies a policy to every request, so ASP.NET Core's middleware answers the preflights of CorsGen's endpoint classes before their OPTIONS routes run; remove the global policy: for an app-wide policy use CorsGen's app.UseCorsGen(AppCors.Policy) with a [CorsPolicy] class, which leaves CorsGen's routes to their own policies, and attach the remaining ASP.NET Core policies per endpoint with RequireCors(...)",
         DiagnosticSeverity.Warning,
         WellKnownDiagnosticTags.CompilationEnd);
 

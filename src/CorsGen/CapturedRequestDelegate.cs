@@ -23,8 +23,11 @@ public sealed class CapturedRequestDelegate
         _next = builder.RequestDelegate;
     }
 
-    /// <summary>Runs the captured delegate; does nothing when routing has not built the endpoint.</summary>
+    /// <summary>
+    /// Runs the captured delegate for an allowed preflight, which then owns the status (200 unless it
+    /// sets one) and may write a body; does nothing when routing has not built the endpoint.
+    /// </summary>
     /// <param name="context">The request.</param>
     /// <returns>The delegate's task.</returns>
-    public Task Invoke(HttpContext context) => _next is { } next ? next(context) : Task.CompletedTask;
+    public Task Invoke(HttpContext context) => _next is { } next ? CorsEndpointPolicy.ContinuePreflight(context, next) : Task.CompletedTask;
 }

@@ -25,10 +25,16 @@ public sealed class CorsEndpointPolicy
     private static readonly StringValues PreflightVary = new("Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
     private static readonly StringValues PrivateNetworkPreflightVary = new("Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network");
 
+    // The CORS-safelisted methods (https://fetch.spec.whatwg.org/#cors-safelisted-method): a browser's
+    // CORS-preflight check passes them whatever Access-Control-Allow-Methods lists.
+    private static readonly string[] SafelistedMethods = ["GET", "HEAD", "POST"];
+
     private readonly CompiledCorsPolicy _policy;
     private readonly CompiledCorsPolicySettings _settings;
     private readonly FrozenSet<string>? _configuredOrigins;
     private readonly string[] _allowedMethods;
+    private readonly string[] _acceptedMethods;
+    private readonly bool _allowAnyMethod;
     private readonly StringValues _allowMethods;
     private readonly StringValues _allowHeaders;
     private readonly StringValues _exposeHeaders;
@@ -48,17 +54,23 @@ public sealed class CorsEndpointPolicy
             policy,
             logger,
             policy.Settings.OriginsConfigurationKey is { } key ? ConfiguredOrigins.Load(services, key, policy.Settings.Name, logger) : null,
-            mappedMethods)
+            mappedMethods,
+            mapsAnyMethod: false)
     {
     }
 
-    private CorsEndpointPolicy(CompiledCorsPolicy policy, ILogger logger, FrozenSet<string>? configuredOrigins, IReadOnlyList<string> mappedMethods)
+    private CorsEndpointPolicy(CompiledCorsPolicy policy, ILogger logger, FrozenSet<string>? configuredOrigins, IReadOnlyList<string> mappedMethods, bool mapsAnyMethod)
     {
         _policy = policy;
         _settings = policy.Settings;
         _logger = logger;
         _configuredOrigins = configuredOrigins;
         _allowedMethods = (_settings.AllowedMethods ?? mappedMethods).Where(m => m != "OPTIONS").Distinct(StringComparer.Ordinal).ToArray();
+        // A route mapped for any method (endpoints.Map(pattern, handler)) offers any method token unless the policy lists methods.
+        _allowAnyMethod = _settings.AllowAnyMethod || (mapsAnyMethod && _settings.AllowedMethods is null);
+        // Listed or not, a safelisted method mapped here passes the browser's check, so it is accepted too (Access-Control-Allow-Methods stays the list).
+        var safelistedMapped = mapsAnyMethod ? SafelistedMethods : mappedMethods.Where(m => SafelistedMethods.Contains(m, StringComparer.Ordinal));
+        _acceptedMethods = _allowedMethods.Concat(safelistedMapped).Distinct(StringComparer.Ordinal).ToArray();
         _allowMethods = new StringValues(string.Join(", ", _allowedMethods));
         _allowHeaders = new StringValues(string.Join(", ", _settings.AllowedHeaders));
         _exposeHeaders = _settings.ExposedHeaders.Count == 0 ? default : new StringValues(string.Join(", ", _settings.ExposedHeaders));
@@ -69,8 +81,10 @@ public sealed class CorsEndpointPolicy
     }
 
     /// <summary>The same binding (configured origins, logger) for the methods mapped at another pattern: configuration is read once.</summary>
-    internal CorsEndpointPolicy ForMappedMethods(IReadOnlyList<string> mappedMethods) =>
-        new(_policy, _logger, _configuredOrigins, mappedMethods);
+    /// <param name="mappedMethods">The methods mapped at the pattern by routes with this policy.</param>
+    /// <param name="mapsAnyMethod">Whether a route with this policy at the pattern accepts any method (mapped without method metadata).</param>
+    internal CorsEndpointPolicy ForMappedMethods(IReadOnlyList<string> mappedMethods, bool mapsAnyMethod = false) =>
+        new(_policy, _logger, _configuredOrigins, mappedMethods, mapsAnyMethod);
 
     private static ILogger CreateLogger(IServiceProvider services) =>
         services.GetService<ILoggerFactory>()?.CreateLogger("CorsGen") ?? NullLogger.Instance;
@@ -126,17 +140,22 @@ public sealed class CorsEndpointPolicy
         return false;
     }
 
-    /// <summary>Whether a preflight may ask for <paramref name="method"/> (compared case-sensitively).</summary>
+    /// <summary>
+    /// Whether a preflight may ask for <paramref name="method"/> (compared case-sensitively): an allowed
+    /// method, or a CORS-safelisted one (GET, HEAD, POST) that a route with this policy maps at the
+    /// pattern, which browsers pass without it being listed
+    /// (<see href="https://fetch.spec.whatwg.org/#cors-preflight-fetch">Fetch, "CORS-preflight fetch"</see>).
+    /// </summary>
     /// <param name="method">The <c>Access-Control-Request-Method</c> value.</param>
     /// <returns><see langword="true"/> when allowed.</returns>
     public bool IsMethodAllowed(string method)
     {
-        if (_settings.AllowAnyMethod)
+        if (_allowAnyMethod)
         {
             return HttpTokens.IsToken(method);
         }
 
-        foreach (var allowed in _allowedMethods)
+        foreach (var allowed in _acceptedMethods)
         {
             if (string.Equals(allowed, method, StringComparison.Ordinal))
             {
@@ -202,7 +221,7 @@ public sealed class CorsEndpointPolicy
             headers.AccessControlAllowCredentials = True;
         }
 
-        headers.AccessControlAllowMethods = _settings.AllowAnyMethod ? requestMethod : _allowMethods;
+        headers.AccessControlAllowMethods = _allowAnyMethod ? requestMethod : _allowMethods;
         if (accessControlRequestHeaders.Count != 0)
         {
             headers.AccessControlAllowHeaders = _settings.AllowAnyHeader ? accessControlRequestHeaders : _allowHeaders;
@@ -219,6 +238,37 @@ public sealed class CorsEndpointPolicy
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Answers a CORS-preflight request (an <c>OPTIONS</c> with <c>Origin</c> and a non-empty
+    /// <c>Access-Control-Request-Method</c>): refused unless it carries exactly one of each and the
+    /// method is allowed (<see cref="IsMethodAllowed"/>), else as <see cref="AnswerPreflight(HttpContext, string, StringValues, StringValues, StringValues)"/>.
+    /// </summary>
+    /// <returns><see langword="true"/> when the preflight was allowed.</returns>
+    internal bool AnswerPreflightRequest(HttpContext context, StringValues origin, StringValues requestMethod)
+    {
+        if (origin.Count != 1 || requestMethod.Count != 1 || origin[0] is not { Length: > 0 } serializedOrigin)
+        {
+            return Refuse(context, "not exactly one Origin and one Access-Control-Request-Method");
+        }
+
+        if (!IsMethodAllowed(requestMethod[0]!))
+        {
+            return Refuse(context, "method not allowed");
+        }
+
+        return AnswerPreflight(context, serializedOrigin, origin, requestMethod, context.Request.Headers.AccessControlRequestHeaders);
+    }
+
+    /// <summary>
+    /// Hands an allowed preflight on to the pattern's own OPTIONS handler (<see cref="PreflightContinueAttribute"/>):
+    /// the handler owns the status (200 unless it sets one), so it may write a body; the CORS headers stay.
+    /// </summary>
+    internal static Task ContinuePreflight(HttpContext context, RequestDelegate handler)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        return handler(context);
     }
 
     /// <summary>Refuses a preflight: 403 with the preflight <c>Vary</c> and no <c>Access-Control-*</c> headers, logged at Debug.</summary>

@@ -23,8 +23,9 @@ internal static partial class CorsLog
         Message = "{Policy} allows {Count} origin(s) from configuration key {Key}")]
     public static partial void ConfiguredOriginsLoaded(ILogger logger, string policy, string key, int count);
 
-    [LoggerMessage(EventId = 5, EventName = "ConfiguredOriginsMissing", Level = LogLevel.Warning,
-        Message = "{Policy} reads origins from configuration key {Key}, which is absent or empty; no configured origin is allowed")]
+    // Information, not Warning: no configured origins is a normal set-up (a development run), not a fault.
+    [LoggerMessage(EventId = 5, EventName = "ConfiguredOriginsMissing", Level = LogLevel.Information,
+        Message = "{Policy} reads origins from configuration key {Key}, which is absent or empty; only its compiled origins are allowed")]
     public static partial void ConfiguredOriginsMissing(ILogger logger, string policy, string key);
 }
 

@@ -15,6 +15,7 @@ namespace CorsGen;
 internal sealed class CorsPreflightDataSource(IEndpointRouteBuilder group, CorsEndpointPolicy policy) : EndpointDataSource
 {
     private static readonly string[] OptionsMethod = ["OPTIONS"];
+    private static readonly string[] AnyMethodPreflight = ["*", "OPTIONS"];
 
     public override IReadOnlyList<Endpoint> Endpoints => GetGroupedEndpoints(new RouteGroupContext
     {
@@ -51,8 +52,10 @@ internal sealed class CorsPreflightDataSource(IEndpointRouteBuilder group, CorsE
         {
             var methods = pattern.SelectMany(Methods).Distinct(StringComparer.Ordinal).ToList();
             var userOptions = pattern.FirstOrDefault(r => Methods(r).Contains("OPTIONS", StringComparer.Ordinal));
-            var endpointPolicy = policy.ForMappedMethods(methods);
-            preflights.Add(BuildPreflight(context, pattern.First().RoutePattern, endpointPolicy, methods, userOptions));
+            // endpoints.Map(pattern, handler): no method metadata, so the route takes every method, OPTIONS included.
+            var anyMethodRoute = pattern.FirstOrDefault(r => !Methods(r).Any());
+            var endpointPolicy = policy.ForMappedMethods(methods, mapsAnyMethod: anyMethodRoute is not null);
+            preflights.Add(BuildPreflight(context, pattern.First().RoutePattern, endpointPolicy, methods, userOptions ?? anyMethodRoute, anyMethodRoute is not null));
         }
 
         return preflights;
@@ -81,12 +84,12 @@ internal sealed class CorsPreflightDataSource(IEndpointRouteBuilder group, CorsE
     internal static bool IsCorsDisabled(EndpointBuilder builder) => builder.Metadata.Any(m => m is DisableCorsAttribute);
 
     private static Endpoint BuildPreflight(
-        RouteGroupContext context, RoutePattern pattern, CorsEndpointPolicy endpointPolicy, List<string> methods, RouteEndpoint? userOptions)
+        RouteGroupContext context, RoutePattern pattern, CorsEndpointPolicy endpointPolicy, List<string> methods, RouteEndpoint? optionsHandler, bool anyMethod)
     {
         var allow = new StringValues(string.Join(", ", methods));
-        var next = endpointPolicy.PreflightContinue ? userOptions?.RequestDelegate : null;
+        var next = endpointPolicy.PreflightContinue ? optionsHandler?.RequestDelegate : null;
         RequestDelegate answer = httpContext => Answer(httpContext, endpointPolicy, allow, next);
-        var builder = new RouteEndpointBuilder(answer, pattern, userOptions is null ? 0 : int.MaxValue)
+        var builder = new RouteEndpointBuilder(answer, pattern, optionsHandler is null ? 0 : int.MaxValue)
         {
             DisplayName = "CORS preflight " + pattern.RawText,
             ApplicationServices = context.ApplicationServices,
@@ -99,8 +102,13 @@ internal sealed class CorsPreflightDataSource(IEndpointRouteBuilder group, CorsE
 
         // After the group's conventions, so they win over RequireAuthorization or an HTTP method filter:
         // a preflight never carries credentials (https://fetch.spec.whatwg.org/#cors-preflight-fetch).
-        builder.Metadata.Add(userOptions is null
-            ? new HttpMethodMetadata(OptionsMethod)
+        builder.Metadata.Add(
+            optionsHandler is null ? new HttpMethodMetadata(OptionsMethod)
+            // An any-method route takes plain OPTIONS; preflights, whatever their method, come here. "*" is routing's
+            // own any-method key: listed, it makes this endpoint the exit of HttpMethodMatcherPolicy's preflight table
+            // (every requested method), which routing only builds when one real method is listed too (OPTIONS).
+            // On every non-preflight edge the route itself comes first, by order.
+            : anyMethod ? new HttpMethodMetadata(AnyMethodPreflight, acceptCorsPreflight: true)
             // The group maps OPTIONS here itself: take only real preflights, through routing's CORS-preflight edge.
             : new HttpMethodMetadata(methods.Where(m => m != "OPTIONS").ToArray(), acceptCorsPreflight: true));
         builder.Metadata.Add(new AllowAnonymousAttribute());
@@ -126,20 +134,8 @@ internal sealed class CorsPreflightDataSource(IEndpointRouteBuilder group, CorsE
             return Task.CompletedTask;
         }
 
-        if (origin.Count != 1 || requestMethod.Count != 1 || origin[0] is not { Length: > 0 } serializedOrigin)
-        {
-            policy.Refuse(context, "not exactly one Origin and one Access-Control-Request-Method");
-            return Task.CompletedTask;
-        }
-
-        if (!policy.IsMethodAllowed(requestMethod[0]!))
-        {
-            policy.Refuse(context, "method not allowed");
-            return Task.CompletedTask;
-        }
-
-        return policy.AnswerPreflight(context, serializedOrigin, origin, requestMethod, headers.AccessControlRequestHeaders) && next is not null
-            ? next(context)
+        return policy.AnswerPreflightRequest(context, origin, requestMethod) && next is not null
+            ? CorsEndpointPolicy.ContinuePreflight(context, next)
             : Task.CompletedTask;
     }
 

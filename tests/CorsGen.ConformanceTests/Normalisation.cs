@@ -55,11 +55,6 @@ public static class NormalisationRules
         "CorsGen answers a preflight for any method its [AllowMethods] allows at the pattern; with the middleware, routing answers 405 when no endpoint maps that method.",
         "Preflight for an allowed method that no route at the pattern maps");
 
-    public static readonly NormalisationRule SafelistedMethodMustBeAllowed = new(
-        nameof(SafelistedMethodMustBeAllowed),
-        "CorsGen refuses a preflight whose method is GET, HEAD or POST when an explicit [AllowMethods] leaves it out; the middleware answers 204 and the browser passes it, since safelisted methods need not be listed.",
-        "Preflight for GET, HEAD or POST left out of an explicit `[AllowMethods]`");
-
     public static readonly NormalisationRule ListSeparators = new(
         nameof(ListSeparators),
         "CorsGen joins list headers with \", \", the middleware with \",\", and the orders can differ; lists are compared as sets of elements.",
@@ -69,7 +64,7 @@ public static class NormalisationRules
     [
         RefusedPreflightIs403, VaryOnEveryResponse, SafelistedHeadersAlwaysAllowed, AllowHeadersOnlyWhenRequested,
         SubdomainPatternMatchesSerializedOriginsOnly, PatternTextIsNotAnOrigin, SeveralOriginValues, AllowedMethodNeedsNoRoute,
-        SafelistedMethodMustBeAllowed, ListSeparators,
+        ListSeparators,
     ];
 }
 
@@ -162,12 +157,6 @@ public static class Differential
             if (origin is not null && policy is not null && policy.Patterns.Any() && !SerializedOrigins.IsSerializedOrigin(origin))
             {
                 return NormalisationRules.SubdomainPatternMatchesSerializedOriginsOnly;
-            }
-
-            if (request.IsPreflight && policy is not null && request.RequestMethod!.Value[0] is "GET" or "HEAD" or "POST" && c.Endpoints.AllowedMethods(c.Route.Pattern, policy) is var allowed
-                && !(allowed is ["*"]) && !allowed.Contains(request.RequestMethod!.Value[0]!, StringComparer.Ordinal))
-            {
-                return NormalisationRules.SafelistedMethodMustBeAllowed;
             }
 
             return null;

@@ -1,5 +1,6 @@
 using CorsGen.Tests.Endpoints;
 using CorsGen.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
@@ -118,6 +119,53 @@ public sealed class AllocationTests(AppFixture fixture, ITestOutputHelper output
         Assert.True(corsHeaders.ContainsKey("Vary"));
         Assert.False(baselineHeaders.ContainsKey("Vary"));
         Assert.True(cors - baseline <= 0, $"actual GET /mixed Origin={origin ?? "(none)"}: {cors} bytes vs {baseline} bytes for the same handler without CORS, over {Iterations} requests ({(double)(cors - baseline) / Iterations:0.#} B/request by CorsGen)");
+    }
+
+    public static TheoryData<string, string, string?, int> AppWideRequests => new()
+    {
+        { "OPTIONS", "/nowhere", "PATCH", 204 },
+        { "OPTIONS", "/nowhere", "PURGE", 204 },
+        { "OPTIONS", "/mixed", "DELETE", 403 }, // a [DisableCors] route takes DELETE there: the pattern is matched
+        { "GET", "/nowhere", null, 404 },
+    };
+
+    /// <summary>
+    /// The app-wide policy's own paths, on the default app's routes ([DisableCors] ones among them), for
+    /// a request no route answers: preflights answered or refused, and the headers of a 404.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AppWideRequests))]
+    public void App_wide_policy_allocates_nothing(string method, string path, string? requestMethod, int status)
+    {
+        var builder = new ApplicationBuilder(_app.App.Services);
+        builder.UseCorsGen(AppWidePolicy.Policy);
+        builder.Run(static context =>
+        {
+            context.Response.StatusCode = 404;
+            return Task.CompletedTask;
+        });
+        var pipeline = builder.Build();
+        var feature = new StartingResponseFeature();
+        var context = new DefaultHttpContext { RequestServices = _app.App.Services };
+        context.Features.Set<IHttpResponseFeature>(feature);
+        context.Request.Method = method;
+        context.Request.Path = path;
+        context.Request.Headers.Origin = TestOrigins.Other;
+        if (requestMethod is not null)
+        {
+            context.Request.Headers.AccessControlRequestMethod = requestMethod;
+        }
+
+        var bytes = Measure(() =>
+        {
+            feature.Reset();
+            Run(pipeline, context);
+            feature.Start();
+        });
+
+        Assert.Equal(status, feature.StatusCode);
+        Assert.Equal(status != 403, feature.Headers.ContainsKey(AllowOrigin));
+        Assert.True(bytes == 0, $"app-wide {method} {path} ACRM={requestMethod} -> {status}: {bytes} bytes in {Iterations} requests ({(double)bytes / Iterations:0.#} B/request)");
     }
 
     private long MeasureActual(string method, string? origin, out IHeaderDictionary headers)

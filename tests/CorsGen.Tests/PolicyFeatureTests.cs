@@ -2,6 +2,9 @@ using CorsGen.Tests.Endpoints;
 using CorsGen.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using static CorsGen.Tests.Infrastructure.Cors;
 
 namespace CorsGen.Tests;
@@ -241,9 +244,24 @@ public sealed class PolicyFeatureTests(AppFixture fixture) : IClassFixture<AppFi
     {
         var reply = await _app.PreflightAsync("/continue", TestOrigins.App, "POST");
 
-        Assert.Equal(204, reply.Status);
+        // The handler owns the status: it set none, so 200, not the policy's 204.
+        Assert.Equal(200, reply.Status);
         Single(reply, AllowOrigin, TestOrigins.App);
         Single(reply, ContinueEndpoints.HandlerHeader, "ran");
+    }
+
+    [Theory]
+    [InlineData("/continue-body", 200, "options-body")]
+    [InlineData("/continue-status", 202, "accepted")]
+    [InlineData("/group-continue/body", 200, "group-options-body")]
+    public async Task Preflight_continue_handler_owns_the_status_and_may_write_a_body(string path, int status, string body)
+    {
+        var reply = await _app.PreflightAsync(path, TestOrigins.App, "POST");
+
+        Assert.Equal(status, reply.Status);
+        Assert.Equal(body, reply.Body);
+        Single(reply, AllowOrigin, TestOrigins.App);
+        Assert.Contains("Access-Control-Request-Method", Tokens(reply["Vary"]));
     }
 
     [Fact]
@@ -340,7 +358,7 @@ public sealed class PolicyFeatureTests(AppFixture fixture) : IClassFixture<AppFi
         var allowed = await _app.PreflightAsync("/group-continue/jobs", TestOrigins.App, "POST");
         var refused = await _app.PreflightAsync("/group-continue/jobs", TestOrigins.Evil, "POST");
 
-        Assert.Equal(204, allowed.Status);
+        Assert.Equal(200, allowed.Status);
         Single(allowed, AllowOrigin, TestOrigins.App);
         Single(allowed, ContinueEndpoints.HandlerHeader, "group-ran");
         Assert.Equal(403, refused.Status);
@@ -387,6 +405,20 @@ public sealed class ConfiguredOriginTests
 
         Assert.Equal(204, (await app.PreflightAsync("/configured", TestOrigins.App, "POST")).Status);
         Assert.Equal(403, (await app.PreflightAsync("/configured", Staging, "POST")).Status);
+    }
+
+    [Fact]
+    public async Task An_absent_key_is_logged_as_information_not_as_a_warning()
+    {
+        await using var app = await CorsApp.StartAsync(
+            app => app.MapConfiguredEndpoints(),
+            configure: builder => builder.Logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));
+
+        var records = app.App.Services.GetFakeLogCollector().GetSnapshot().Where(r => r.Category == "CorsGen").ToList();
+        var missing = Assert.Single(records, r => r.Id.Name == "ConfiguredOriginsMissing");
+        Assert.Equal(LogLevel.Information, missing.Level);
+        Assert.Contains("Cors:AllowedOrigins", missing.Message);
+        Assert.DoesNotContain(records, r => r.Level >= LogLevel.Warning);
     }
 
     [Fact]

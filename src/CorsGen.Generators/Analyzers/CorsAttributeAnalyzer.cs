@@ -18,7 +18,7 @@ namespace CorsGen.Generators.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly ImmutableHashSet<string> HandMappedUnsafeMethods = ImmutableHashSet.Create("MapPost", "MapPut", "MapPatch", "MapDelete");
+    private static readonly ImmutableHashSet<string> HandMappedMethods = ImmutableHashSet.Create("MapGet", "MapPost", "MapPut", "MapPatch", "MapDelete");
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -151,7 +151,7 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
         || diagnostic.Descriptor == DiagnosticDescriptors.InvalidOriginPredicate
         || type.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == location.SourceTree && r.Span.Contains(location.SourceSpan));
 
-    // Hand-written app.MapPost("/x", Handler) whose handler carries CorsGen attributes (rule 1), and
+    // Hand-written app.MapGet/MapPost("/x", Handler) whose handler carries CorsGen attributes (rule 1), and
     // hand-written OPTIONS routes, which answer that rule.
     private static void CollectHandMapped(
         IInvocationOperation invocation,
@@ -182,7 +182,7 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (!HandMappedUnsafeMethods.Contains(method.Name))
+        if (!HandMappedMethods.Contains(method.Name))
         {
             return;
         }
@@ -329,16 +329,17 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        // Rule 1: hand-mapped unsafe-method routes whose handler expects CorsGen CORS.
+        // Rule 1: hand-mapped routes whose handler expects CorsGen CORS: their responses get no CORS headers,
+        // and an unsafe method's preflight finds no OPTIONS route unless something else maps one at the pattern.
         var withPreflight = new HashSet<string>(byPattern.Select(p => p.Key).Concat(optionsPatterns), StringComparer.Ordinal);
         foreach (var (pattern, mapMethod, handler, location) in handMapped)
         {
-            if (!withPreflight.Contains(CorsGenerator.ClassModels.NormalizePattern(pattern)))
-            {
-                var verb = mapMethod.Substring("Map".Length);
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.MissingPreflightRoute, location, handler, verb.ToUpperInvariant(), pattern, verb, handler.Substring(0, handler.IndexOf('.'))));
-            }
+            var verb = mapMethod.Substring("Map".Length);
+            var consequence = verb == "Get" || withPreflight.Contains(CorsGenerator.ClassModels.NormalizePattern(pattern))
+                ? "its responses carry no CORS headers, so browser scripts cannot read them"
+                : "the browser's preflight for it finds no OPTIONS route and the request is blocked";
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.MissingPreflightRoute, location, handler, verb.ToUpperInvariant(), pattern, verb, handler.Substring(0, handler.IndexOf('.')), consequence));
         }
     }
 }

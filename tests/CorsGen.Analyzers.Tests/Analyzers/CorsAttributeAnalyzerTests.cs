@@ -69,9 +69,35 @@ public sealed class CorsAttributeAnalyzerTests
             """);
     }
 
+    [Fact]
+    public async Task CORSGEN001_hand_mapped_GETs_of_a_half_migrated_class()
+    {
+        // The todo app half-way: the writes are attribute routes, the reads still hand-mapped. The reads get no
+        // CORS headers, so browser scripts cannot read them, though the pattern has a preflight route.
+        var run = await VerifyAsync("""
+            using CorsGen;
+
+            var app = WebApplication.Create(args);
+            {|CORSGEN001:app.MapGet("/todos", Todos.GetAll)|};
+            {|CORSGEN001:app.MapGet("/todos/{id}", Todos.Get)|};
+            app.Run();
+
+            [AllowOrigins("https://app.example.com")]
+            static partial class Todos
+            {
+                public static string GetAll() => "all";
+                public static string Get(int id) => "one";
+                [MapPost("/todos")] public static string Create() => "created";
+                [MapDelete("/todos/{id}")] public static string Delete(int id) => "deleted";
+            }
+            """);
+
+        Assert.All(run.Diagnostics, d => Assert.Contains(
+            "only take effect on [MapGet] routes: its responses carry no CORS headers, so browser scripts cannot read them; map it with [MapGet(", d.GetMessage()));
+    }
+
     [Theory]
     [InlineData("a handler without CorsGen attributes", """app.MapPost("/orders", OrderHandlers.Plain);""")]
-    [InlineData("a safe method (no preflight needed for the route itself)", """app.MapGet("/orders", OrderHandlers.Create);""")]
     [InlineData("a lambda handler", """app.MapPost("/orders", () => "created");""")]
     public async Task CORSGEN001_not_reported(string because, string statements)
     {
@@ -94,14 +120,15 @@ public sealed class CorsAttributeAnalyzerTests
     }
 
     [Fact]
-    public async Task CORSGEN001_not_reported_when_a_CorsGen_class_maps_the_pattern_with_CORS()
+    public async Task CORSGEN001_when_a_CorsGen_class_maps_the_pattern_the_responses_still_lack_CORS()
     {
-        // The generated preflight route of OrderEndpoints answers the preflight of the hand-mapped POST too.
-        await VerifyAsync("""
+        // The generated preflight route of OrderEndpoints answers the hand-mapped POST's preflight, but the POST's
+        // own response carries no CORS headers.
+        var run = await VerifyAsync("""
             using CorsGen;
 
             var app = WebApplication.Create(args);
-            app.MapPost("/orders", OrderHandlers.Create);
+            {|CORSGEN001:app.MapPost("/orders", OrderHandlers.Create)|};
             app.Run();
 
             static class OrderHandlers
@@ -117,6 +144,8 @@ public sealed class CorsAttributeAnalyzerTests
                 public static string List() => "orders";
             }
             """);
+
+        Assert.Contains("its responses carry no CORS headers", Assert.Single(run.Diagnostics).GetMessage());
     }
 
     [Theory]
@@ -125,13 +154,13 @@ public sealed class CorsAttributeAnalyzerTests
     [InlineData("""app.MapMethods("/orders", new[] { "GET", "OPTIONS" }, () => "");""")]
     [InlineData("""app.MapMethods("/orders", ["OPTIONS"], () => "");""")]
     [InlineData("""app.MapMethods("/orders", new[] { HttpMethods.Options }, () => "");""")]
-    public async Task CORSGEN001_not_reported_with_a_hand_written_OPTIONS_route(string optionsRoute)
+    public async Task CORSGEN001_with_a_hand_written_OPTIONS_route_names_the_missing_headers(string optionsRoute)
     {
-        await VerifyAsync($$"""
+        var run = await VerifyAsync($$"""
             using CorsGen;
 
             var app = WebApplication.Create(args);
-            app.MapPost("/orders", OrderHandlers.Create);
+            {|CORSGEN001:app.MapPost("/orders", OrderHandlers.Create)|};
             {{optionsRoute}}
             app.Run();
 
@@ -141,6 +170,9 @@ public sealed class CorsAttributeAnalyzerTests
                 public static string Create() => "created";
             }
             """);
+
+        // The hand-written OPTIONS route answers the preflight; the POST's own response still has no CORS headers.
+        Assert.Contains("its responses carry no CORS headers", Assert.Single(run.Diagnostics).GetMessage());
     }
 
     // ---------------------------------------------------------------- CORSGEN002

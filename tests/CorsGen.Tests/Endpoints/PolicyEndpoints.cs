@@ -101,6 +101,19 @@ public static partial class ContinueEndpoints
 
     [MapMethods("/continue", "OPTIONS")]
     public static void Options(HttpResponse response) => response.Headers[HandlerHeader] = "ran";
+
+    [MapPost("/continue-body")]
+    public static string PostBody() => "continue-body-post";
+
+    // rs/cors's passthrough case: the handler writes a body and leaves the status alone.
+    [MapMethods("/continue-body", "OPTIONS")]
+    public static string OptionsBody() => "options-body";
+
+    [MapPost("/continue-status")]
+    public static string PostStatus() => "continue-status-post";
+
+    [MapMethods("/continue-status", "OPTIONS")]
+    public static IResult OptionsStatus() => Results.Text("accepted", statusCode: 202);
 }
 
 /// <summary>Hand-mapped routes and a route group with <see cref="PartnerPolicy"/>, mapped by <see cref="Map"/>.</summary>
@@ -127,6 +140,8 @@ public static class HandMappedRoutes
         var continuing = app.MapGroup("/group-continue").WithCors(ContinueGroupPolicy.Policy);
         continuing.MapPost("/jobs", () => "job");
         continuing.MapMethods("/jobs", ["OPTIONS"], (HttpResponse response) => response.Headers[ContinueEndpoints.HandlerHeader] = "group-ran");
+        continuing.MapPost("/body", () => "body-post");
+        continuing.MapMethods("/body", ["OPTIONS"], () => "group-options-body");
     }
 }
 
