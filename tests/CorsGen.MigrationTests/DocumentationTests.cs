@@ -40,7 +40,7 @@ public sealed class DocumentationTests
         // With UseCors() and a default policy, a nameless [EnableCors] changes nothing: the todo app's routes all have the default policy.
         ["`[EnableCors]` without a name"] = Cases("todo: one item", "todo: create with a JSON body: preflighted, Location not readable"),
         ["`UseCors()` without a default policy"] = Cases("destination: unmapped path: the terminal middleware, no CORS", "destination: preflight to an unmapped path: the terminal middleware, no CORS", "orders: outside the group: no CORS"),
-        ["`endpoints.Map(pattern, handler).RequireCors(...)`"] = Cases("destination: Map: OPTIONS reaches the handler", "destination: Map: a custom method reaches the handler", "destination: no methods listed: PUT refused"),
+        ["`endpoints.Map(pattern, handler).RequireCors(...)`"] = Cases("destination: Map: OPTIONS reaches the handler", "destination: Map: a custom method reaches the handler", "destination: no methods listed: the mapped method is offered"),
         ["`.RequireCors(...)` after `MapPost(...)`"] = Cases("orders: create", "orders: delete", "destination: MapMethods: PATCH", "destination: MapMethods: DELETE not mapped"),
         ["`[EnableCors]` on an MVC controller"] = new([], [], "controllers keep ASP.NET Core's CORS; controllers, Razor Pages and SignalR are the next issue"),
         ["`[DisableCors]` (`Microsoft.AspNetCore.Cors`)"] = new([], [("tests/CorsGen.ConformanceTests/Apps.cs", "builder.WithMetadata(new DisableCorsAttribute())")]),

@@ -25,7 +25,12 @@ public sealed record IntendedDifference(string Name, string Explanation, params 
         "The original's routing answers the preflight 405 and the request is never sent; CorsGen allows the preflight and the request then gets routing's 405, which carries no CORS headers: the script sees a network error either way.",
         "Preflight for an allowed method that no route at the pattern maps");
 
-    public static IReadOnlyList<IntendedDifference> All { get; } = [RefusedPreflightIs403, VaryOnMoreResponses, AllowedMethodNeedsNoRoute];
+    public static readonly IntendedDifference MappedMethodsByDefault = new(
+        nameof(MappedMethodsByDefault),
+        "A policy without a method list: the original's preflight answer names no method, so the browser lets only GET, HEAD and POST through; CorsGen offers the methods the routes map (any method for an any-method route), so the request is sent and its response read.",
+        "Policy without a method list");
+
+    public static IReadOnlyList<IntendedDifference> All { get; } = [RefusedPreflightIs403, VaryOnMoreResponses, AllowedMethodNeedsNoRoute, MappedMethodsByDefault];
 
     public override string ToString() => Name;
 }
