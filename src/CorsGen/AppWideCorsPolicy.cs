@@ -37,7 +37,7 @@ internal sealed class AppWideCorsPolicy(CorsEndpointPolicy policy, EndpointDataS
         {
             // A CorsGen route (its policy's headers written early, as UseCorsGen() does), a CorsGen preflight
             // route, which answers for its own policy, or a disabled route, which opts out of CORS.
-            metadata!.GetMetadata<CorsEndpointPolicy>()?.WriteResponseHeadersOnStarting(context);
+            metadata!.GetMetadata<CorsEndpointPolicy>()?.WriteResponseHeadersOnStarting(context, countDecision: false);
             return next(context);
         }
 
@@ -48,7 +48,7 @@ internal sealed class AppWideCorsPolicy(CorsEndpointPolicy policy, EndpointDataS
             // A preflight (https://fetch.spec.whatwg.org/#cors-preflight-request): answered here, never passed on.
             if (IsForDisabledRoute(context.Request.Path, requestMethod))
             {
-                policy.Refuse(context, "a route at the path with [DisableCors] takes the requested method");
+                policy.Refuse(context, CorsRefusal.DisabledRoute, "a route at the path with [DisableCors] takes the requested method");
             }
             else
             {

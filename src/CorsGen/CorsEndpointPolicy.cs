@@ -29,6 +29,9 @@ public sealed class CorsEndpointPolicy
     // CORS-preflight check passes them whatever Access-Control-Allow-Methods lists.
     private static readonly string[] SafelistedMethods = ["GET", "HEAD", "POST"];
 
+    private const string PreflightKind = "preflight";
+    private const string ActualKind = "actual";
+
     private readonly CompiledCorsPolicy _policy;
     private readonly CompiledCorsPolicySettings _settings;
     private readonly FrozenSet<string>? _configuredOrigins;
@@ -42,28 +45,33 @@ public sealed class CorsEndpointPolicy
     private readonly StringValues _preflightVary;
     private readonly bool _echoOrigin;
     private readonly ILogger _logger;
+    private readonly CorsMetrics? _metrics;
     private readonly Func<object, Task> _writeResponseHeaders;
+    private readonly Func<object, Task> _writeResponseHeadersUncounted;
 
     internal CorsEndpointPolicy(CompiledCorsPolicy policy, IServiceProvider services, IReadOnlyList<string> mappedMethods)
-        : this(policy, CreateLogger(services), services, mappedMethods)
+        : this(policy, CreateLogger(services), CorsMetrics.Create(services), services, mappedMethods)
     {
     }
 
-    private CorsEndpointPolicy(CompiledCorsPolicy policy, ILogger logger, IServiceProvider services, IReadOnlyList<string> mappedMethods)
+    private CorsEndpointPolicy(CompiledCorsPolicy policy, ILogger logger, CorsMetrics? metrics, IServiceProvider services, IReadOnlyList<string> mappedMethods)
         : this(
             policy,
             logger,
+            metrics,
             policy.Settings.OriginsConfigurationKey is { } key ? ConfiguredOrigins.Load(services, key, policy.Settings.Name, logger) : null,
             mappedMethods,
             mapsAnyMethod: false)
     {
     }
 
-    private CorsEndpointPolicy(CompiledCorsPolicy policy, ILogger logger, FrozenSet<string>? configuredOrigins, IReadOnlyList<string> mappedMethods, bool mapsAnyMethod)
+    private CorsEndpointPolicy(
+        CompiledCorsPolicy policy, ILogger logger, CorsMetrics? metrics, FrozenSet<string>? configuredOrigins, IReadOnlyList<string> mappedMethods, bool mapsAnyMethod)
     {
         _policy = policy;
         _settings = policy.Settings;
         _logger = logger;
+        _metrics = metrics;
         _configuredOrigins = configuredOrigins;
         _allowedMethods = (_settings.AllowedMethods ?? mappedMethods).Where(m => m != "OPTIONS").Distinct(StringComparer.Ordinal).ToArray();
         // A route mapped for any method (endpoints.Map(pattern, handler)) offers any method token unless the policy lists methods.
@@ -77,14 +85,15 @@ public sealed class CorsEndpointPolicy
         _maxAge = _settings.MaxAgeSeconds is { } seconds ? new StringValues(seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)) : default;
         _preflightVary = _settings.AllowPrivateNetwork ? PrivateNetworkPreflightVary : PreflightVary;
         _echoOrigin = !_settings.AllowAnyOrigin || _settings.AllowCredentials;
-        _writeResponseHeaders = WriteResponseHeaders;
+        _writeResponseHeaders = state => WriteResponseHeadersCallback(state, countDecision: true);
+        _writeResponseHeadersUncounted = state => WriteResponseHeadersCallback(state, countDecision: false);
     }
 
     /// <summary>The same binding (configured origins, logger) for the methods mapped at another pattern: configuration is read once.</summary>
     /// <param name="mappedMethods">The methods mapped at the pattern by routes with this policy.</param>
     /// <param name="mapsAnyMethod">Whether a route with this policy at the pattern accepts any method (mapped without method metadata).</param>
     internal CorsEndpointPolicy ForMappedMethods(IReadOnlyList<string> mappedMethods, bool mapsAnyMethod = false) =>
-        new(_policy, _logger, _configuredOrigins, mappedMethods, mapsAnyMethod);
+        new(_policy, _logger, _metrics, _configuredOrigins, mappedMethods, mapsAnyMethod);
 
     private static ILogger CreateLogger(IServiceProvider services) =>
         services.GetService<ILoggerFactory>()?.CreateLogger("CorsGen") ?? NullLogger.Instance;
@@ -201,14 +210,16 @@ public sealed class CorsEndpointPolicy
         ArgumentNullException.ThrowIfNull(context);
         if (!IsOriginAllowed(serializedOrigin))
         {
-            return Refuse(context, "origin not allowed");
+            return Refuse(context, _settings.RefuseAll ? CorsRefusal.AnyOriginWithCredentials : CorsRefusal.Origin, "origin not allowed");
         }
 
         // An absent list allows nothing to refuse: no call into the compiled matcher.
         if (accessControlRequestHeaders.Count != 0 && !_policy.AreHeadersAllowed(accessControlRequestHeaders))
         {
-            return Refuse(context, "requested headers not allowed");
+            return Refuse(context, CorsRefusal.Headers, "requested headers not allowed");
         }
+
+        _metrics?.Allowed(context, PreflightKind, _settings.Name);
 
         // Vary is written once per answer: here, or by Refuse.
         var response = context.Response;
@@ -250,12 +261,12 @@ public sealed class CorsEndpointPolicy
     {
         if (origin.Count != 1 || requestMethod.Count != 1 || origin[0] is not { Length: > 0 } serializedOrigin)
         {
-            return Refuse(context, "not exactly one Origin and one Access-Control-Request-Method");
+            return Refuse(context, CorsRefusal.Malformed, "not exactly one Origin and one Access-Control-Request-Method");
         }
 
         if (!IsMethodAllowed(requestMethod[0]!))
         {
-            return Refuse(context, "method not allowed");
+            return Refuse(context, Classify(context.Request.Headers), "method not allowed");
         }
 
         return AnswerPreflight(context, serializedOrigin, origin, requestMethod, context.Request.Headers.AccessControlRequestHeaders);
@@ -275,11 +286,22 @@ public sealed class CorsEndpointPolicy
     /// <param name="context">The request.</param>
     /// <param name="reason">Why, for the log.</param>
     /// <returns>Always <see langword="false"/>, so callers can <c>return Refuse(...)</c>.</returns>
+    /// <remarks>
+    /// Generated code calls this for a requested method the pattern does not allow or a preflight without
+    /// exactly one <c>Origin</c> and one <c>Access-Control-Request-Method</c>; the <c>corsgen.requests</c>
+    /// reason is read from the request (the first check it fails: malformed, origin, method).
+    /// </remarks>
     public bool Refuse(HttpContext context, string reason)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return Refuse(context, Classify(context.Request.Headers), reason);
+    }
+
+    internal bool Refuse(HttpContext context, CorsRefusal refusal, string reason)
+    {
         context.Response.StatusCode = 403;
         context.Response.Headers.Vary = _preflightVary;
+        _metrics?.Refused(context, PreflightKind, refusal, _settings.Name);
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             var request = context.Request.Headers;
@@ -293,6 +315,20 @@ public sealed class CorsEndpointPolicy
         }
 
         return false;
+    }
+
+    // For a refusal whose caller knows only "method, or malformed": the first check the preflight fails.
+    private CorsRefusal Classify(IHeaderDictionary request)
+    {
+        var origin = request.Origin;
+        if (origin.Count != 1 || request.AccessControlRequestMethod.Count != 1 || origin[0] is not { Length: > 0 } serializedOrigin)
+        {
+            return CorsRefusal.Malformed;
+        }
+
+        return _settings.RefuseAll ? CorsRefusal.AnyOriginWithCredentials
+            : IsOriginAllowed(serializedOrigin) ? CorsRefusal.Method
+            : CorsRefusal.Origin;
     }
 
     /// <summary>
@@ -315,8 +351,14 @@ public sealed class CorsEndpointPolicy
     }
 
     /// <summary>Has <see cref="WriteResponseHeaders(HttpContext)"/> run when the response starts; allocates nothing.</summary>
-    internal void WriteResponseHeadersOnStarting(HttpContext context) =>
-        context.Response.OnStarting(_writeResponseHeaders, context);
+    /// <param name="context">The request.</param>
+    /// <param name="countDecision">
+    /// Whether this registration counts the decision in <c>corsgen.requests</c>. The middleware registers for a
+    /// CorsGen route without counting: the route's own registration counts it when the endpoint runs, and
+    /// the headers are written twice, the same both times.
+    /// </param>
+    internal void WriteResponseHeadersOnStarting(HttpContext context, bool countDecision = true) =>
+        context.Response.OnStarting(countDecision ? _writeResponseHeaders : _writeResponseHeadersUncounted, context);
 
     /// <summary>Writes the CORS headers of an actual (non-preflight) response; <c>Vary: Origin</c> always.</summary>
     /// <param name="context">The request.</param>
@@ -324,6 +366,17 @@ public sealed class CorsEndpointPolicy
     public void WriteResponseHeaders(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        WriteResponseHeaders(context, countDecision: true);
+    }
+
+    private Task WriteResponseHeadersCallback(object state, bool countDecision)
+    {
+        WriteResponseHeaders((HttpContext)state, countDecision);
+        return Task.CompletedTask;
+    }
+
+    private void WriteResponseHeaders(HttpContext context, bool countDecision)
+    {
         var headers = context.Response.Headers;
         CorsResponseHeaders.AppendVaryOrigin(headers);
         var origin = context.Request.Headers.Origin;
@@ -334,12 +387,22 @@ public sealed class CorsEndpointPolicy
 
         if (!IsOriginAllowed(serializedOrigin))
         {
+            if (countDecision)
+            {
+                _metrics?.Refused(context, ActualKind, _settings.RefuseAll ? CorsRefusal.AnyOriginWithCredentials : CorsRefusal.Origin, _settings.Name);
+            }
+
             if (_logger.IsEnabled(LogLevel.Debug))
             {
                 CorsLog.ActualRequestOriginRefused(_logger, _settings.Name, LogValue.Escape(origin));
             }
 
             return;
+        }
+
+        if (countDecision)
+        {
+            _metrics?.Allowed(context, ActualKind, _settings.Name);
         }
 
         headers.AccessControlAllowOrigin = _echoOrigin ? origin : AnyOrigin;
@@ -352,12 +415,6 @@ public sealed class CorsEndpointPolicy
         {
             headers.AccessControlExposeHeaders = _exposeHeaders;
         }
-    }
-
-    private Task WriteResponseHeaders(object state)
-    {
-        WriteResponseHeaders((HttpContext)state);
-        return Task.CompletedTask;
     }
 
     // "true", ASCII case-insensitively, on exactly one line (https://wicg.github.io/private-network-access/#headers).

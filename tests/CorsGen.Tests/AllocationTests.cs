@@ -75,18 +75,45 @@ public sealed class AllocationTests(AppFixture fixture, ITestOutputHelper output
 
         context.SetEndpoint(endpoint);
         var response = context.Response;
-
-        var bytes = Measure(() =>
+        void Request()
         {
             response.Headers.Clear();
             response.StatusCode = 200;
             Run(handler, context);
-        });
+        }
+
+        var bytes = Measure(Request);
+        var (listenedBytes, measurements) = MeasureWithMetricsListener(Request);
 
         // The path under measurement is the one the contract describes.
         Assert.Equal(status, response.StatusCode);
         Assert.Equal(status is 200 or 204, response.Headers.ContainsKey(AllowOrigin));
         Assert.True(bytes == 0, $"preflight {path} Origin={origin} ACRM={method} ACRH={acrh} -> {status}: {bytes} bytes in {Iterations} requests ({(double)bytes / Iterations:0.#} B/request)");
+        Assert.True(listenedBytes == 0, $"preflight {path} with a corsgen.requests listener: {listenedBytes} bytes in {Iterations} requests");
+        Assert.True(measurements >= Iterations, $"the listener saw {measurements} corsgen.requests measurements for {Iterations} requests");
+    }
+
+    /// <summary>
+    /// <see cref="Measure"/> with a <see cref="System.Diagnostics.Metrics.MeterListener"/> on CorsGen's meter, as an
+    /// exporter attaches one; returns the bytes and how many measurements it saw.
+    /// </summary>
+    private static (long Bytes, long Measurements) MeasureWithMetricsListener(Action request)
+    {
+        long measurements = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == "CorsGen")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => measurements += value);
+        listener.Start();
+        var bytes = Measure(request);
+        return (bytes, measurements);
     }
 
     [Fact]
@@ -156,13 +183,18 @@ public sealed class AllocationTests(AppFixture fixture, ITestOutputHelper output
             context.Request.Headers.AccessControlRequestMethod = requestMethod;
         }
 
-        var bytes = Measure(() =>
+        void Request()
         {
             feature.Reset();
             Run(pipeline, context);
             feature.Start();
-        });
+        }
 
+        var bytes = Measure(Request);
+        var (listenedBytes, measurements) = MeasureWithMetricsListener(Request);
+
+        Assert.True(listenedBytes == 0, $"app-wide {method} {path} with a corsgen.requests listener: {listenedBytes} bytes in {Iterations} requests");
+        Assert.True(measurements >= Iterations, $"the listener saw {measurements} corsgen.requests measurements for {Iterations} requests");
         Assert.Equal(status, feature.StatusCode);
         Assert.Equal(status != 403, feature.Headers.ContainsKey(AllowOrigin));
         Assert.True(bytes == 0, $"app-wide {method} {path} ACRM={requestMethod} -> {status}: {bytes} bytes in {Iterations} requests ({(double)bytes / Iterations:0.#} B/request)");

@@ -78,3 +78,14 @@ public static class MigrationRoutes
         });
     }
 }
+
+/// <summary>"*" with credentials: CORSGEN002's case, compiled to refuse every origin.</summary>
+#pragma warning disable CORSGEN002 // the policy that refuses everything is the case under test
+[AllowOrigins("*")]
+[AllowCredentials]
+#pragma warning restore CORSGEN002
+public static partial class RefuseAllEndpoints
+{
+    [MapGet("/refuse-all")]
+    public static string Get() => "refuse-all";
+}
