@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using CorsGen.Generators.Model;
+using CorsGen.Shared;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace CorsGen.Generators;
@@ -205,7 +206,7 @@ public sealed partial class CorsGenerator
                     conventions.Add($".Add(policies[{route.PolicyIndex}].AddResponseHeaders)");
                 }
 
-                foreach (var p in continuing.Where(p => route.HttpMethods.Contains("OPTIONS") && ClassModels.NormalizePattern(route.Pattern) == ClassModels.NormalizePattern(model.Preflights[p].Pattern)))
+                foreach (var p in continuing.Where(p => route.HttpMethods.Contains("OPTIONS") && RoutePatternKey.FromTemplate(route.Pattern) == RoutePatternKey.FromTemplate(model.Preflights[p].Pattern)))
                 {
                     conventions.Add($".Finally(options{p}.Capture)");
                 }
