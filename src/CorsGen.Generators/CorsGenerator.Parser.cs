@@ -385,7 +385,7 @@ public sealed partial class CorsGenerator
 
                             break;
                         default:
-                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOrigin, locations.Of(index), origin, parsed.Error ?? "it is malformed"));
+                            diagnostics.Add(DiagnosticInfo.ForValue(DiagnosticDescriptors.InvalidOrigin, locations.Of(index), origin, origin, parsed.Error ?? "it is malformed"));
                             break;
                     }
                 }
@@ -502,7 +502,7 @@ public sealed partial class CorsGenerator
                     }
                     else if (CorsRules.IsForbiddenExposeHeader(h))
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ForbiddenExposeHeader, locations.Of(index), h));
+                        diagnostics.Add(DiagnosticInfo.ForValue(DiagnosticDescriptors.ForbiddenExposeHeader, locations.Of(index), h, h));
                     }
                     else
                     {
@@ -674,7 +674,7 @@ public sealed partial class CorsGenerator
             var upper = method.ToUpperInvariant();
             if (upper != method && CorsRules.IsUpperCaseMethod(upper))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MethodCase, locations.Of(index), method, upper));
+                diagnostics.Add(DiagnosticInfo.ForValue(DiagnosticDescriptors.MethodCase, locations.Of(index), method, method, upper));
             }
         }
 
