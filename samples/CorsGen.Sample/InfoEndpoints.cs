@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using CorsGen;
 
 namespace CorsGen.Sample;
@@ -5,6 +7,16 @@ namespace CorsGen.Sample;
 /// <summary>The body of <c>GET /info</c> and <c>POST /info</c>: <c>{"name": "..."}</c>.</summary>
 /// <param name="Name">The name the API holds.</param>
 public sealed record Info(string? Name);
+
+/// <summary>The body of a 400: <c>{"error": "..."}</c>.</summary>
+/// <param name="Error">What is wrong with the request.</param>
+public sealed record ErrorBody(string Error);
+
+/// <summary>The JSON contracts of the API, generated at compile time, so a Native AOT publish needs no reflection.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(Info))]
+[JsonSerializable(typeof(ErrorBody))]
+internal sealed partial class SampleJsonContext : JsonSerializerContext;
 
 /// <summary>
 /// The REST API of the bareASGI "info" demo. CorsGen generates <c>MapInfoEndpoints()</c> from this
@@ -58,7 +70,7 @@ public static partial class InfoEndpoints
     {
         if (string.IsNullOrWhiteSpace(info.Name))
         {
-            return TypedResults.BadRequest(new { error = "\"name\" must be a non-empty string" });
+            return TypedResults.BadRequest(new ErrorBody("\"name\" must be a non-empty string"));
         }
 
         Volatile.Write(ref s_name, info.Name);

@@ -28,7 +28,7 @@ var options = new SampleOptions
     WebPort = webPort,
     ApiUrl = apiUrl,
     AllowedOrigins = allowedOrigins,
-    OnApiRequest = request => Console.WriteLine($"API  {request}"),
+    OnApiRequest = request => Console.WriteLine(ApiRequest.OutputPrefix + request),
 };
 
 SampleServers servers;
@@ -51,7 +51,7 @@ await using (servers)
         Console.WriteLine($"Note: the page's origin {servers.WebUrl} is not the allowed origin, so the browser will refuse every API call.");
     }
 
-    Console.WriteLine("Press Ctrl+C to stop.");
+    Console.WriteLine(SampleServers.ReadyLine);
     await servers.WaitForShutdownAsync();
 }
 

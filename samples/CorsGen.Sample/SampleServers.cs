@@ -36,12 +36,50 @@ public sealed record ApiRequest(string Method, string Path, string? Origin, stri
     /// <summary>Whether this is a CORS preflight: <c>OPTIONS</c> with <c>Origin</c> and <c>Access-Control-Request-Method</c>.</summary>
     public bool IsPreflight => Method == "OPTIONS" && Origin is not null && AccessControlRequestMethod is not null;
 
+    /// <summary>What the sample's console output puts before each request.</summary>
+    public const string OutputPrefix = "API  ";
+
+    private const string OriginField = "  Origin: ";
+    private const string RequestMethodField = "  Access-Control-Request-Method: ";
+    private const string StatusField = "  -> ";
+
     /// <inheritdoc/>
     public override string ToString() =>
         $"{Method} {Path}"
-        + (Origin is null ? "" : $"  Origin: {Origin}")
-        + (AccessControlRequestMethod is null ? "" : $"  Access-Control-Request-Method: {AccessControlRequestMethod}")
-        + $"  -> {StatusCode}";
+        + (Origin is null ? "" : OriginField + Origin)
+        + (AccessControlRequestMethod is null ? "" : RequestMethodField + AccessControlRequestMethod)
+        + StatusField + StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Reads back what <see cref="ToString"/> wrote (the sample prints it after <c>"API  "</c>), e.g. from a published binary's output.</summary>
+    /// <param name="text">One request as <see cref="ToString"/> formats it.</param>
+    /// <returns>The request, or <see langword="null"/> when <paramref name="text"/> is not in that format.</returns>
+    public static ApiRequest? Parse(string text)
+    {
+        var status = text.LastIndexOf(StatusField, StringComparison.Ordinal);
+        var space = text.IndexOf(' ');
+        if (status < 0 || space < 0 || !int.TryParse(text.AsSpan(status + StatusField.Length), System.Globalization.CultureInfo.InvariantCulture, out var code))
+        {
+            return null;
+        }
+
+        var rest = text[(space + 1)..status];
+        var requestMethod = Field(ref rest, RequestMethodField);
+        var origin = Field(ref rest, OriginField);
+        return new ApiRequest(text[..space], rest, origin, requestMethod, code);
+
+        static string? Field(ref string rest, string field)
+        {
+            var at = rest.IndexOf(field, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return null;
+            }
+
+            var value = rest[(at + field.Length)..];
+            rest = rest[..at];
+            return value;
+        }
+    }
 }
 
 /// <summary>
@@ -55,6 +93,9 @@ public sealed class SampleServers : IAsyncDisposable
 
     /// <summary>The web page's port in the bareASGI demo, part of <see cref="InfoEndpoints.AllowedOrigin"/>.</summary>
     public const int DefaultWebPort = 9000;
+
+    /// <summary>Printed by the sample once both servers listen: what a harness running the published binary waits for.</summary>
+    public const string ReadyLine = "Press Ctrl+C to stop.";
 
     private readonly WebApplication _api;
     private readonly WebApplication _web;
@@ -154,6 +195,7 @@ public sealed class SampleServers : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection((allowedOrigins ?? [])
             .Select((origin, i) => new KeyValuePair<string, string?>($"Cors:AllowedOrigins:{i}", origin)));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, SampleJsonContext.Default));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         return builder.Build();
     }

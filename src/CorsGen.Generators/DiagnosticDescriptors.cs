@@ -111,7 +111,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MaxAgeAboveBrowserCap = Create(
         "CORSGEN022",
         "Max-age above the browser cap",
-        "[MaxAge({0})] exceeds Chromium's cap of 7200 seconds (Firefox's is 86400); browsers clamp it",
+        "[MaxAge({0})] exceeds Chromium's cap of 7200 seconds (WebKit's is 600, Firefox's 86400); browsers clamp it",
         DiagnosticSeverity.Info);
 
     /// <summary>CORSGEN023: a method name browsers send upper-case, written in another case.</summary>
@@ -215,6 +215,22 @@ internal static class DiagnosticDescriptors
         "An origin predicate that always returns true allows every origin with credentials",
         "[AllowOriginPredicate(\"{0}\")] always returns true and '{1}' allows credentials: every web site can read authenticated responses; check the origin against trusted origins, or use [AllowOrigins] with explicit origins or a subdomain pattern",
         DiagnosticSeverity.Error);
+
+    /// <summary>CORSGEN030: on ASP.NET Core 11, a credentialed CorsGen route binds a form and nothing calls <c>AddCorsGen()</c>.</summary>
+    public static readonly DiagnosticDescriptor FormRouteWithoutAddCorsGen = Create(
+        "CORSGEN030",
+        "Credentialed form route without AddCorsGen() on ASP.NET Core 11",
+        "'{0}' binds a form ({1}) and allows credentials, but nothing calls builder.Services.AddCorsGen(): on ASP.NET Core 11 the framework's cross-origin protection answers cross-site form posts to it with 400, also from the origins the route allows; call builder.Services.AddCorsGen() after WebApplication.CreateBuilder",
+        DiagnosticSeverity.Warning,
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>CORSGEN031: on ASP.NET Core 11, an ASP.NET Core default CORS policy next to CorsGen routes.</summary>
+    public static readonly DiagnosticDescriptor DefaultPolicyTrustedForCorsGenForms = Create(
+        "CORSGEN031",
+        "An ASP.NET Core default CORS policy is the cross-origin trust list of CorsGen's routes on ASP.NET Core 11",
+        "On ASP.NET Core 11 the framework's cross-origin (CSRF) protection falls back to this default CORS policy for every endpoint without an ASP.NET Core policy, CorsGen's routes included: the origins it allows with credentials can post forms to every CorsGen route, also to routes that do not allow them; register it with AddPolicy(\"name\", ...) and attach it with RequireCors(\"name\") where it belongs",
+        DiagnosticSeverity.Warning,
+        WellKnownDiagnosticTags.CompilationEnd);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, params string[] customTags) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md", customTags: customTags);

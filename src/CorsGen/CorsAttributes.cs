@@ -108,8 +108,10 @@ public sealed class AllowCredentialsAttribute : Attribute;
 
 /// <summary>
 /// How long, in seconds, a browser may cache a preflight answer (<c>Access-Control-Max-Age</c>).
-/// Without it browsers use 5 seconds; Chromium caps the value at 7200, Firefox at 86400.
-/// See <see href="https://fetch.spec.whatwg.org/#http-access-control-max-age">Fetch, Access-Control-Max-Age</see>.
+/// Without it browsers use 5 seconds; Chromium caps the value at 7200, WebKit (Safari) at 600,
+/// Firefox at 86400.
+/// See <see href="https://fetch.spec.whatwg.org/#http-access-control-max-age">Fetch, Access-Control-Max-Age</see>
+/// and <see href="https://github.com/WebKit/WebKit/blob/main/Source/WebCore/loader/CrossOriginPreflightResultCache.cpp">WebKit's preflight cache</see>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class MaxAgeAttribute : Attribute
@@ -216,7 +218,11 @@ public sealed class AllowOriginPredicateAttribute : Attribute
 /// Private Network Access: a preflight carrying <c>Access-Control-Request-Private-Network: true</c>
 /// is answered with <c>Access-Control-Allow-Private-Network: true</c> (and <c>Vary</c> names the
 /// request header). Without this attribute that request header is ignored, and the browser blocks the
-/// request. See <see href="https://wicg.github.io/private-network-access/">WICG, Private Network Access</see>.
+/// request. This helps older Chromium only: Chrome 142 replaced Private Network Access preflights with
+/// the Local Network Access permission prompt, which no server header grants, and the WICG marked
+/// Private Network Access discontinued.
+/// See <see href="https://wicg.github.io/private-network-access/">WICG, Private Network Access</see> and
+/// <see href="https://wicg.github.io/local-network-access/">WICG, Local Network Access</see>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class AllowPrivateNetworkAttribute : Attribute;

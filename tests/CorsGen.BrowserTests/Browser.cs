@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace CorsGen.BrowserTests;
 
 /// <summary>Where the browser tests find Chromium and whether they may skip without it.</summary>
@@ -31,6 +33,44 @@ internal static class Browser
 
     /// <summary>Why the browser tests are skipped, or <see langword="null"/> when they run.</summary>
     public static string? SkipReason => IsInstalled || IsRequired ? null : NotInstalledMessage;
+
+    /// <summary>A fixture's first step: <see langword="false"/> when its tests are skipped (start nothing); throws when Chromium is required but missing.</summary>
+    public static bool ShouldStart()
+    {
+        if (SkipReason is not null)
+        {
+            return false;
+        }
+
+        return IsInstalled
+            ? true
+            : throw new InvalidOperationException($"{RequireVariable}=1 but {ChromiumPath} is missing. {NotInstalledMessage}");
+    }
+
+    /// <summary>Playwright's driver and <see cref="ChromiumPath"/>, headless with <see cref="Arguments"/>; never a download.</summary>
+    public static async Task<(IPlaywright Playwright, IBrowser Chromium)> LaunchAsync()
+    {
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        var playwright = await Playwright.CreateAsync();
+        var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = Arguments,
+        });
+        return (playwright, chromium);
+    }
+
+    /// <summary>Closes what <see cref="LaunchAsync"/> started; either may be <see langword="null"/> (never started).</summary>
+    public static async Task CloseAsync(IPlaywright? playwright, IBrowser? chromium)
+    {
+        if (chromium is not null)
+        {
+            await chromium.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+    }
 }
 
 /// <summary>

@@ -25,7 +25,7 @@ public sealed class InfoPageTests(SampleFixture fixture)
         await ExpectSettled(page, "#status", "ok");
         await Expect(page.Locator("#name")).ToHaveTextAsync(InfoEndpoints.Name);
 
-        var requests = fixture.ApiRequestsSince(mark);
+        var requests = (await fixture.ApiRequestsSinceAsync(mark));
         Assert.Contains(requests, r => r is { Method: "GET", Path: "/info", Origin: InfoEndpoints.AllowedOrigin, StatusCode: 200 });
         Assert.DoesNotContain(requests, r => r.Method == "OPTIONS"); // a simple GET is not preflighted
     }
@@ -43,9 +43,8 @@ public sealed class InfoPageTests(SampleFixture fixture)
         await ExpectSettled(page, "#status", "ok");
         await Expect(page.Locator("#status")).ToContainTextAsync(newName);
         await Expect(page.Locator("#name")).ToHaveTextAsync(newName);
-        Assert.Equal(newName, InfoEndpoints.Name);
-
-        var requests = fixture.ApiRequestsSince(mark).Where(r => r.Path == "/info").ToList();
+        var requests = (await fixture.ApiRequestsSinceAsync(mark)).Where(r => r.Path == "/info").ToList();
+        Assert.Equal(newName, await fixture.ServerNameAsync());
         var preflight = Assert.Single(requests, r => r.IsPreflight);
         Assert.Equal(InfoEndpoints.AllowedOrigin, preflight.Origin);
         Assert.Equal("POST", preflight.AccessControlRequestMethod);
@@ -79,7 +78,7 @@ public sealed class InfoPageTests(SampleFixture fixture)
 
         // The preflight reached the server and was refused (no OPTIONS route at a pattern without CORS
         // routes, so the framework's 405); the POST itself never left the browser.
-        var requests = fixture.ApiRequestsSince(mark).Where(r => r.Path == "/info-nocors").ToList();
+        var requests = (await fixture.ApiRequestsSinceAsync(mark)).Where(r => r.Path == "/info-nocors").ToList();
         var preflight = Assert.Single(requests, r => r.IsPreflight);
         Assert.Equal("POST", preflight.AccessControlRequestMethod);
         Assert.Equal(405, preflight.StatusCode);
@@ -99,7 +98,7 @@ public sealed class InfoPageTests(SampleFixture fixture)
             fixture.ApiUrl + "/info-nocors");
 
         Assert.Equal("TypeError", outcome);
-        var request = Assert.Single(fixture.ApiRequestsSince(mark), r => r.Path == "/info-nocors");
+        var request = Assert.Single((await fixture.ApiRequestsSinceAsync(mark)), r => r.Path == "/info-nocors");
         Assert.Equal(("GET", 200), (request.Method, request.StatusCode));
     }
 
@@ -115,7 +114,7 @@ public sealed class InfoPageTests(SampleFixture fixture)
 
         await ExpectSettled(page, "#status", "error");
         await Expect(page.Locator("#status")).ToContainTextAsync("TypeError");
-        var request = Assert.Single(fixture.ApiRequestsSince(mark), r => r.Path == "/info");
+        var request = Assert.Single((await fixture.ApiRequestsSinceAsync(mark)), r => r.Path == "/info");
         Assert.Equal(("GET", foreignOrigin, 200), (request.Method, request.Origin, request.StatusCode));
     }
 

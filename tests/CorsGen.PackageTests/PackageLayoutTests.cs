@@ -10,7 +10,7 @@ namespace CorsGen.PackageTests;
 [Collection(PackageCollection.Name)]
 public sealed class PackageLayoutTests(PackageFixture package)
 {
-    private static readonly string[] LibraryFrameworks = ["net8.0", "net10.0"];
+    private static readonly string[] LibraryFrameworks = ["net8.0", "net10.0", "net11.0"];
     private static readonly string[] AnalyzerAssemblies = ["CorsGen.Generators.dll", "CorsGen.CodeFixes.dll"];
 
     [Fact]
@@ -83,9 +83,24 @@ public sealed class PackageLayoutTests(PackageFixture package)
         Assert.Equal(["Microsoft.AspNetCore.App"], frameworkReferences);
     }
 
+    /// <summary>lib/net11.0 is compiled with NET11_0_OR_GREATER (SDK 10 does not define it: Directory.Build.targets does).</summary>
+    [Theory]
+    [InlineData("net10.0", false)]
+    [InlineData("net11.0", true)]
+    public void Only_the_net11_library_decorates_the_cross_origin_protection(string folder, bool decorates)
+    {
+        using var zip = ZipFile.OpenRead(package.PackagePath);
+        using var pe = new PEReader(new MemoryStream(ReadEntry(zip, $"lib/{folder}/CorsGen.dll")));
+        var reader = pe.GetMetadataReader();
+        var types = reader.TypeDefinitions.Select(t => reader.GetString(reader.GetTypeDefinition(t).Name)).ToList();
+
+        Assert.Equal(decorates, types.Contains("CorsGenCsrfProtection"));
+    }
+
     [Theory]
     [InlineData("net8.0", ".NETCoreApp,Version=v8.0")]
     [InlineData("net10.0", ".NETCoreApp,Version=v10.0")]
+    [InlineData("net11.0", ".NETCoreApp,Version=v11.0")]
     public void Library_is_built_for_its_folder_trimmable_and_documented(string folder, string targetFramework)
     {
         using var zip = ZipFile.OpenRead(package.PackagePath);
@@ -108,6 +123,7 @@ public sealed class PackageLayoutTests(PackageFixture package)
         var members = docs.Descendants("member").Select(m => m.Attribute("name")?.Value).ToList();
         Assert.Contains("T:CorsGen.AllowOriginsAttribute", members);
         Assert.Contains("T:CorsGen.MapGetAttribute", members);
+        Assert.Contains("T:CorsGen.CorsGenOptions", members);
     }
 
     [Fact]

@@ -66,6 +66,8 @@ internal static class AnalyzerHarness
         ["CORSGEN027"] = DiagnosticSeverity.Error,
         ["CORSGEN028"] = DiagnosticSeverity.Warning,
         ["CORSGEN029"] = DiagnosticSeverity.Error,
+        ["CORSGEN030"] = DiagnosticSeverity.Warning,
+        ["CORSGEN031"] = DiagnosticSeverity.Warning,
     };
 
     /// <summary>The global usings of a Microsoft.NET.Sdk.Web project, in a file analyzers treat as generated.</summary>
@@ -88,7 +90,7 @@ internal static class AnalyzerHarness
         """;
 
     public static ImmutableArray<DiagnosticAnalyzer> CorsGenAnalyzers { get; } =
-        [new CorsAttributeAnalyzer(), new AspNetCoreCorsAnalyzer()];
+        [new CorsAttributeAnalyzer(), new AspNetCoreCorsAnalyzer(), new CrossOriginProtectionAnalyzer()];
 
     /// <summary>
     /// Runs the analyzers on <paramref name="markup"/> and asserts they report exactly the marked
@@ -105,11 +107,20 @@ internal static class AnalyzerHarness
     public static Task<AnalyzerRun> VerifyWithPropertiesAsync(string markup, string? defaultId, params (string Name, string Value)[] properties) =>
         VerifyAsync(markup, defaultId, allowCompilerErrors: false, CorsGenAnalyzers, properties);
 
+    /// <summary>As <see cref="VerifyAsync(string, string?)"/>, compiled against ASP.NET Core 11 (net11.0) instead of 10.</summary>
+    public static Task<AnalyzerRun> VerifyNet11Async(string markup, string? defaultId = null) =>
+        VerifyAsync(markup, defaultId, allowCompilerErrors: false, CorsGenAnalyzers, references: Net11References.AspNetCore);
+
     internal static async Task<AnalyzerRun> VerifyAsync(
-        string markup, string? defaultId, bool allowCompilerErrors, ImmutableArray<DiagnosticAnalyzer> analyzers, (string Name, string Value)[]? properties = null)
+        string markup,
+        string? defaultId,
+        bool allowCompilerErrors,
+        ImmutableArray<DiagnosticAnalyzer> analyzers,
+        (string Name, string Value)[]? properties = null,
+        ImmutableArray<MetadataReference>? references = null)
     {
         var (source, expected) = ParseMarkup(markup, defaultId);
-        var run = await RunAsync(source, analyzers, properties);
+        var run = await RunAsync(source, analyzers, properties, references);
 
         if (!allowCompilerErrors)
         {
@@ -167,7 +178,8 @@ internal static class AnalyzerHarness
     }
 
     /// <summary>Compiles <paramref name="source"/> (no markup) and runs <paramref name="analyzers"/> on it.</summary>
-    public static async Task<AnalyzerRun> RunAsync(string source, ImmutableArray<DiagnosticAnalyzer> analyzers, (string Name, string Value)[]? properties = null)
+    public static async Task<AnalyzerRun> RunAsync(
+        string source, ImmutableArray<DiagnosticAnalyzer> analyzers, (string Name, string Value)[]? properties = null, ImmutableArray<MetadataReference>? references = null)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var tree = CSharpSyntaxTree.ParseText(source, parseOptions, FilePath, Encoding.UTF8);
@@ -176,7 +188,7 @@ internal static class AnalyzerHarness
         var options = new CSharpCompilationOptions(
             hasTopLevelStatements ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
             nullableContextOptions: NullableContextOptions.Enable);
-        var compilation = CSharpCompilation.Create("TestApp", [tree, usings], ReferenceAssemblies.Net10AspNetCore, options);
+        var compilation = CSharpCompilation.Create("TestApp", [tree, usings], references ?? ReferenceAssemblies.Net10AspNetCore, options);
 
         var exceptions = new List<string>();
         var withAnalyzers = compilation.WithAnalyzers(

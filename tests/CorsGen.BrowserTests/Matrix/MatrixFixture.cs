@@ -40,14 +40,9 @@ public sealed class MatrixFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (Browser.SkipReason is not null)
+        if (!Browser.ShouldStart())
         {
             return; // every test is skipped: start nothing
-        }
-
-        if (!Browser.IsInstalled)
-        {
-            throw new InvalidOperationException($"{Browser.RequireVariable}=1 but {Browser.ChromiumPath} is missing. {Browser.NotInstalledMessage}");
         }
 
         _api = CreateApp(0);
@@ -72,24 +67,12 @@ public sealed class MatrixFixture : IAsyncLifetime
             throw new InvalidOperationException($"The browser matrix needs 127.0.0.1:{MatrixOrigins.PagePort} free: {MatrixOrigins.Page} is compiled into its endpoint classes. {ex.Message}", ex);
         }
 
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Browser.ChromiumPath,
-            Headless = true,
-            Args = Browser.Arguments,
-        });
+        (_playwright, _browser) = await Browser.LaunchAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
+        await Browser.CloseAsync(_playwright, _browser);
         foreach (var app in new[] { _page, _api })
         {
             if (app is not null)

@@ -82,7 +82,11 @@ public sealed class CorsApp : IAsyncDisposable
     }
 
     public static async Task<CorsApp> StartAsync(
-        Action<WebApplication> map, bool kestrel = false, Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? beforeAuthentication = null)
+        Action<WebApplication> map,
+        bool kestrel = false,
+        Action<WebApplicationBuilder>? configure = null,
+        Action<WebApplication>? beforeAuthentication = null,
+        bool implicitAuthentication = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.Logging.ClearProviders();
@@ -118,8 +122,13 @@ public sealed class CorsApp : IAsyncDisposable
         });
         app.UseRouting();
         beforeAuthentication?.Invoke(app);
-        app.UseAuthentication();
-        app.UseAuthorization();
+        // Implicit: WebApplication adds both itself (where depends on the ASP.NET Core version).
+        if (!implicitAuthentication)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
+
         map(app);
 
         await app.StartAsync();

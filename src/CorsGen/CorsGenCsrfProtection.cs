@@ -1,0 +1,91 @@
+#if NET11_0_OR_GREATER
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CorsGen;
+
+/// <summary>
+/// Wraps the framework's <see cref="ICsrfProtection"/>: a request to a CorsGen route is allowed when
+/// ASP.NET Core would allow it for the equivalent CORS policy (its check is
+/// <c>!AllowAnyOrigin &amp;&amp; SupportsCredentials &amp;&amp; IsOriginAllowed(origin)</c>, dotnet/aspnetcore #66585);
+/// every other request gets the wrapped protection's verdict.
+/// </summary>
+internal sealed class CorsGenCsrfProtection : ICsrfProtection
+{
+    private static readonly ValueTask<CsrfProtectionResult> Allowed = ValueTask.FromResult(CsrfProtectionResult.Allowed());
+
+    private readonly ICsrfProtection _inner;
+    private readonly bool _trustCorsGenPolicies;
+
+    public CorsGenCsrfProtection(ICsrfProtection inner, IOptions<CorsGenOptions> options)
+    {
+        _inner = inner;
+        _trustCorsGenPolicies = options.Value.TrustCorsGenPoliciesForCsrfProtection;
+    }
+
+    public ValueTask<CsrfProtectionResult> ValidateAsync(HttpContext context)
+    {
+        if (_trustCorsGenPolicies
+            && context.GetEndpoint()?.Metadata.GetMetadata<CorsEndpointPolicy>() is { } policy
+            && TrustsAsCredentialedCorsRequest(policy, context.Request))
+        {
+            return Allowed;
+        }
+
+        return _inner.ValidateAsync(context);
+    }
+
+    private static bool TrustsAsCredentialedCorsRequest(CorsEndpointPolicy policy, HttpRequest request)
+    {
+        var settings = policy.Policy.Settings;
+        if (!settings.AllowCredentials || settings.AllowAnyOrigin)
+        {
+            return false;
+        }
+
+        var origin = request.Headers.Origin;
+        return origin.Count == 1 && origin[0] is { Length: > 0 } serializedOrigin && policy.IsOriginAllowed(serializedOrigin);
+    }
+
+    /// <summary>Replaces each unkeyed <see cref="ICsrfProtection"/> registration by this decorator around it, same lifetime.</summary>
+    internal static void DecorateRegistered(IServiceCollection services)
+    {
+        for (var i = 0; i < services.Count; i++)
+        {
+            var descriptor = services[i];
+            if (descriptor.ServiceType != typeof(ICsrfProtection) || descriptor.IsKeyedService)
+            {
+                continue;
+            }
+
+            services[i] = ServiceDescriptor.Describe(
+                typeof(ICsrfProtection),
+                provider => new CorsGenCsrfProtection(CreateInner(provider, descriptor), provider.GetRequiredService<IOptions<CorsGenOptions>>()),
+                descriptor.Lifetime);
+        }
+    }
+
+    private static ICsrfProtection CreateInner(IServiceProvider provider, ServiceDescriptor descriptor)
+    {
+        if (descriptor.ImplementationInstance is ICsrfProtection instance)
+        {
+            return instance;
+        }
+
+        if (descriptor.ImplementationFactory is { } factory)
+        {
+            return (ICsrfProtection)factory(provider);
+        }
+
+        return (ICsrfProtection)ActivatorUtilities.CreateInstance(provider, ImplementationType(descriptor));
+    }
+
+    // ServiceDescriptor.ImplementationType carries the constructors' trimming annotation.
+    [return: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
+    private static Type ImplementationType(ServiceDescriptor descriptor) =>
+        descriptor.ImplementationType ?? throw new InvalidOperationException($"The ICsrfProtection registration has no implementation: {descriptor}.");
+}
+#endif
