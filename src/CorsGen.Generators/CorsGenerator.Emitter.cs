@@ -13,7 +13,9 @@ public sealed partial class CorsGenerator
     /// <summary>Model -> C#. Everything decidable at compile time is decided here.</summary>
     internal static partial class Emitter
     {
-        internal const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"CorsGen\", \"0.1.0\")]";
+        /// <summary>The package version, from this assembly (Directory.Build.props' one Version), as major.minor.patch.</summary>
+        internal static readonly string GeneratedCodeAttribute =
+            $"[global::System.CodeDom.Compiler.GeneratedCode(\"CorsGen\", \"{typeof(CorsGenerator).Assembly.GetName().Version!.ToString(3)}\")]";
         private const string Http = "global::Microsoft.AspNetCore.Http";
         private const string Builder = "global::Microsoft.AspNetCore.Builder";
         private const string StringValuesType = "global::Microsoft.Extensions.Primitives.StringValues";
