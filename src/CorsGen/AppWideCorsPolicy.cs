@@ -14,24 +14,31 @@ namespace CorsGen;
 /// </summary>
 internal sealed class AppWideCorsPolicy(CorsEndpointPolicy policy, EndpointDataSource? endpoints)
 {
+    /// <summary>The bound policy.</summary>
+    public CorsEndpointPolicy Policy => policy;
+
+    /// <summary>
+    /// Whether <paramref name="metadata"/> (null: no endpoint) leaves the request to the app-wide policy:
+    /// no CorsGen policy of its own, not a CorsGen preflight route, not <see cref="DisableCorsAttribute"/>.
+    /// </summary>
+    public static bool Covers(EndpointMetadataCollection? metadata) =>
+        metadata is null
+        || (metadata.GetMetadata<CorsEndpointPolicy>() is null
+            && metadata.GetMetadata<CorsPreflightMetadata>() is null
+            && metadata.GetMetadata<DisableCorsAttribute>() is null);
+
     // Built at the first preflight, when every route is mapped; most apps have none.
     private DisabledRoute[]? _disabledRoutes;
 
     public Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (context.GetEndpoint()?.Metadata is { } metadata)
+        var metadata = context.GetEndpoint()?.Metadata;
+        if (!Covers(metadata))
         {
-            if (metadata.GetMetadata<CorsEndpointPolicy>() is { } routePolicy)
-            {
-                routePolicy.WriteResponseHeadersOnStarting(context);
-                return next(context);
-            }
-
-            // A CorsGen preflight route answers for its own policy; a disabled route opts out of CORS.
-            if (metadata.GetMetadata<CorsPreflightMetadata>() is not null || metadata.GetMetadata<DisableCorsAttribute>() is not null)
-            {
-                return next(context);
-            }
+            // A CorsGen route (its policy's headers written early, as UseCorsGen() does), a CorsGen preflight
+            // route, which answers for its own policy, or a disabled route, which opts out of CORS.
+            metadata!.GetMetadata<CorsEndpointPolicy>()?.WriteResponseHeadersOnStarting(context);
+            return next(context);
         }
 
         var headers = context.Request.Headers;
@@ -140,4 +147,11 @@ internal sealed class AppWideCorsPolicy(CorsEndpointPolicy policy, EndpointDataS
     }
 
     private sealed record DisabledRoute(RoutePattern Pattern, IReadOnlyList<string> Methods);
+}
+
+/// <summary>The app-wide policy of <c>UseCorsGen(policy)</c>, for services that need it (.NET 11's CSRF protection).</summary>
+internal sealed class AppWideCorsPolicyRegistry
+{
+    /// <summary>Set once by <c>UseCorsGen(policy)</c> while the pipeline is built; <see langword="null"/> without one.</summary>
+    public AppWideCorsPolicy? Policy { get; set; }
 }

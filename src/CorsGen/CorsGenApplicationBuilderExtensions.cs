@@ -60,6 +60,12 @@ public static class CorsGenApplicationBuilderExtensions
         // Bound once here so a bad configured origin fails at start-up, not at the first request.
         var appPolicy = policy.CreateEndpointPolicy(app.ApplicationServices, CorsRules.SafelistedMethods);
         var appWide = new AppWideCorsPolicy(appPolicy, AppWideCorsPolicy.FindEndpoints(app.ApplicationServices));
+        // With AddCorsGen(), .NET 11's cross-origin (CSRF) protection trusts it as it trusts a default CORS policy.
+        if (app.ApplicationServices.GetService(typeof(AppWideCorsPolicyRegistry)) is AppWideCorsPolicyRegistry registry)
+        {
+            registry.Policy = appWide;
+        }
+
         return app.Use(appWide.InvokeAsync);
     }
 }

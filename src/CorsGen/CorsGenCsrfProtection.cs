@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace CorsGen;
 
 /// <summary>
-/// Wraps the framework's <see cref="ICsrfProtection"/>: a request to a CorsGen route is allowed when
-/// ASP.NET Core would allow it for the equivalent CORS policy (its check is
+/// Wraps the framework's <see cref="ICsrfProtection"/>: a request to a CorsGen route, or one the
+/// app-wide policy of <c>UseCorsGen(policy)</c> covers (as the framework falls back to a default CORS
+/// policy), is allowed when ASP.NET Core would allow it for the equivalent CORS policy (its check is
 /// <c>!AllowAnyOrigin &amp;&amp; SupportsCredentials &amp;&amp; IsOriginAllowed(origin)</c>, dotnet/aspnetcore #66585);
 /// every other request gets the wrapped protection's verdict.
 /// </summary>
@@ -19,23 +20,35 @@ internal sealed class CorsGenCsrfProtection : ICsrfProtection
 
     private readonly ICsrfProtection _inner;
     private readonly bool _trustCorsGenPolicies;
+    private readonly AppWideCorsPolicyRegistry? _appWide;
 
-    public CorsGenCsrfProtection(ICsrfProtection inner, IOptions<CorsGenOptions> options)
+    public CorsGenCsrfProtection(ICsrfProtection inner, IOptions<CorsGenOptions> options, AppWideCorsPolicyRegistry? appWide)
     {
         _inner = inner;
         _trustCorsGenPolicies = options.Value.TrustCorsGenPoliciesForCsrfProtection;
+        _appWide = appWide;
     }
 
     public ValueTask<CsrfProtectionResult> ValidateAsync(HttpContext context)
     {
-        if (_trustCorsGenPolicies
-            && context.GetEndpoint()?.Metadata.GetMetadata<CorsEndpointPolicy>() is { } policy
-            && TrustsAsCredentialedCorsRequest(policy, context.Request))
+        if (_trustCorsGenPolicies && PolicyOf(context) is { } policy && TrustsAsCredentialedCorsRequest(policy, context.Request))
         {
             return Allowed;
         }
 
         return _inner.ValidateAsync(context);
+    }
+
+    // The route's own CorsGen policy, else the app-wide one where it applies.
+    private CorsEndpointPolicy? PolicyOf(HttpContext context)
+    {
+        var metadata = context.GetEndpoint()?.Metadata;
+        if (metadata?.GetMetadata<CorsEndpointPolicy>() is { } routePolicy)
+        {
+            return routePolicy;
+        }
+
+        return _appWide?.Policy is { } appWide && AppWideCorsPolicy.Covers(metadata) ? appWide.Policy : null;
     }
 
     private static bool TrustsAsCredentialedCorsRequest(CorsEndpointPolicy policy, HttpRequest request)
@@ -63,7 +76,10 @@ internal sealed class CorsGenCsrfProtection : ICsrfProtection
 
             services[i] = ServiceDescriptor.Describe(
                 typeof(ICsrfProtection),
-                provider => new CorsGenCsrfProtection(CreateInner(provider, descriptor), provider.GetRequiredService<IOptions<CorsGenOptions>>()),
+                provider => new CorsGenCsrfProtection(
+                    CreateInner(provider, descriptor),
+                    provider.GetRequiredService<IOptions<CorsGenOptions>>(),
+                    provider.GetService<AppWideCorsPolicyRegistry>()),
                 descriptor.Lifetime);
         }
     }

@@ -32,6 +32,7 @@ public static class CorsGenServiceCollectionExtensions
         if (!services.Any(static descriptor => descriptor.ServiceType == typeof(CorsGenServicesMarker)))
         {
             services.AddSingleton<CorsGenServicesMarker>();
+            services.AddSingleton<AppWideCorsPolicyRegistry>();
 #if NET11_0_OR_GREATER
             CorsGenCsrfProtection.DecorateRegistered(services);
 #endif

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -185,12 +186,38 @@ public sealed class AddCorsGenTests
         Assert.Equal(200, (await app.PostAsync("/any/field", FormOrigins.Evil)).Status);
     }
 
+    /// <summary>
+    /// The app-wide policy is trusted as ASP.NET Core trusts a credentialed default policy, for the routes it
+    /// covers only: a route that is not a CorsGen route; CorsGen routes keep their own policy's verdict.
+    /// </summary>
+    [Fact]
+    public async Task A_credentialed_app_wide_policy_is_trusted_for_the_routes_it_covers()
+    {
+        await using var app = await FormApp.StartAsync(pipeline: app => app.UseCorsGen(CredentialedAppWidePolicy.Policy));
+
+        Assert.Equal(200, (await app.PostAsync("/uncors/field", FormOrigins.App)).Status);
+        Assert.Equal(200, (await app.PostAsync("/uncors/field", FormOrigins.App, multipart: true)).Status);
+        Assert.Equal(400, (await app.PostAsync("/uncors/field", FormOrigins.Evil)).Status);
+        Assert.Equal(400, (await app.PostAsync("/plain/field", FormOrigins.App)).Status);
+        Assert.Equal(200, (await app.PostAsync("/credentialed/field", FormOrigins.App)).Status);
+    }
+
+    [Fact]
+    public async Task Without_AddCorsGen_the_app_wide_policy_is_not_trusted()
+    {
+        await using var app = await FormApp.StartAsync(addCorsGen: false, pipeline: app => app.UseCorsGen(CredentialedAppWidePolicy.Policy));
+
+        Assert.Equal(400, (await app.PostAsync("/uncors/field", FormOrigins.App)).Status);
+    }
+
     /// <summary>Why CORSGEN031 warns: the framework falls back to the default policy for CorsGen's routes too.</summary>
     [Fact]
     public async Task A_credentialed_default_CORS_policy_becomes_the_trust_list_of_every_CorsGen_route()
     {
         await using var app = await FormApp.StartAsync(configure: builder =>
+#pragma warning disable CORSGEN031 // the default policy is the case under test
             builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins(FormOrigins.Evil).AllowCredentials())));
+#pragma warning restore CORSGEN031
 
         Assert.Equal(200, (await app.PostAsync("/plain/field", FormOrigins.Evil)).Status);
         Assert.Equal(200, (await app.PostAsync("/credentialed/field", FormOrigins.Evil)).Status);

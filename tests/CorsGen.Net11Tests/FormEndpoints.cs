@@ -82,6 +82,12 @@ public static partial class AnyOriginFormEndpoints
     public static string Json(Order order) => FormHandlers.Json(order);
 }
 
+/// <summary>An app-wide policy (<c>UseCorsGen(policy)</c>) with credentials: the counterpart of a credentialed default CORS policy.</summary>
+[CorsPolicy]
+[AllowOrigins(FormOrigins.App)]
+[AllowCredentials]
+public static partial class CredentialedAppWidePolicy;
+
 /// <summary>Origins from configuration (key <c>Cors:Tenants</c>) and a predicate, with credentials.</summary>
 [AllowOriginsFromConfiguration("Cors:Tenants")]
 [AllowOriginPredicate(nameof(IsPartner))]
