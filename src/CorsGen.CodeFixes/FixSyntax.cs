@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
+using CorsGen.Generators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -31,8 +31,9 @@ internal static class FixSyntax
     }
 
     /// <summary>
-    /// The literal a diagnostic is about among <paramref name="candidates"/>: the only one, or the one whose
-    /// value the message quotes (a location covering a whole attribute is shared by several diagnostics).
+    /// The literal a diagnostic is about among <paramref name="candidates"/>: the only one, or the one holding
+    /// the value the analyzer passed in <see cref="DiagnosticProperties.Value"/> (a location covering a whole
+    /// attribute is shared by several diagnostics). Never the message: its wording may change.
     /// </summary>
     public static LiteralExpressionSyntax? PickLiteral(IReadOnlyList<LiteralExpressionSyntax> candidates, Diagnostic diagnostic)
     {
@@ -41,8 +42,9 @@ internal static class FixSyntax
             return candidates.FirstOrDefault();
         }
 
-        var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
-        return candidates.FirstOrDefault(l => message.IndexOf("'" + l.Token.ValueText + "'", StringComparison.Ordinal) >= 0);
+        return diagnostic.Properties.TryGetValue(DiagnosticProperties.Value, out var value) && value is not null
+            ? candidates.FirstOrDefault(l => l.Token.ValueText == value)
+            : null;
     }
 
     public static LiteralExpressionSyntax StringLiteral(string value, SyntaxNode replacing) =>

@@ -1,8 +1,8 @@
-using System;
 using System.Composition;
 using System.Linq;
 using System.Threading.Tasks;
 using CorsGen.Generators;
+using CorsGen.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -26,7 +26,7 @@ public sealed class ForbiddenExposeHeaderCodeFixProvider : CorsGenCodeFixProvide
     private protected override void RegisterFixes(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
     {
         var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-        var candidates = FixSyntax.StringLiterals(node).Where(l => IsForbidden(l.Token.ValueText)).ToList();
+        var candidates = FixSyntax.StringLiterals(node).Where(l => CorsRules.IsForbiddenExposeHeader(l.Token.ValueText)).ToList();
         if (FixSyntax.PickLiteral(candidates, diagnostic) is not { } literal || FixSyntax.RemoveListValue(root, literal) is not { } fixedRoot)
         {
             return;
@@ -39,7 +39,4 @@ public sealed class ForbiddenExposeHeaderCodeFixProvider : CorsGenCodeFixProvide
                 EquivalenceKey),
             diagnostic);
     }
-
-    private static bool IsForbidden(string header) =>
-        string.Equals(header, "Set-Cookie", StringComparison.OrdinalIgnoreCase) || string.Equals(header, "Set-Cookie2", StringComparison.OrdinalIgnoreCase);
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CorsGen.Generators;
+using CorsGen.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -32,52 +33,43 @@ public sealed class InvalidOriginCodeFixProvider : CorsGenCodeFixProvider
     }
 
     /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override async Task RegisterFixesAsync(FixDocument document, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        var (context, root) = (document.Context, document.Root);
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        var candidates = FixSyntax.StringLiterals(node).Where(l => OriginSyntax.Parse(l.Token.ValueText).Kind == OriginKind.Invalid
+            || diagnostic.Id == DiagnosticDescriptors.AspNetInvalidOrigin.Id).ToList();
+        if (FixSyntax.PickLiteral(candidates, diagnostic) is not { } literal
+            || OriginNormalizer.Normalize(literal.Token.ValueText) is not { } normalized
+            || normalized == literal.Token.ValueText)
         {
             return;
         }
 
-        SemanticModel? model = null;
-        foreach (var diagnostic in context.Diagnostics)
+        var parsed = OriginSyntax.Parse(normalized);
+        bool valid;
+        if (diagnostic.Id == DiagnosticDescriptors.AspNetInvalidOrigin.Id)
         {
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var candidates = FixSyntax.StringLiterals(node).Where(l => OriginSyntax.Parse(l.Token.ValueText).Kind == OriginKind.Invalid
-                || diagnostic.Id == DiagnosticDescriptors.AspNetInvalidOrigin.Id).ToList();
-            if (FixSyntax.PickLiteral(candidates, diagnostic) is not { } literal
-                || OriginNormalizer.Normalize(literal.Token.ValueText) is not { } normalized
-                || normalized == literal.Token.ValueText)
-            {
-                continue;
-            }
-
-            var parsed = OriginSyntax.Parse(normalized);
-            bool valid;
-            if (diagnostic.Id == DiagnosticDescriptors.AspNetInvalidOrigin.Id)
-            {
-                model ??= await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-                valid = parsed.Kind == OriginKind.Exact
-                    || (parsed.Kind == OriginKind.SubdomainPattern && model is not null && AllowsWildcardSubdomains(model, literal, context.CancellationToken));
-            }
-            else
-            {
-                valid = parsed.Kind is OriginKind.Exact or OriginKind.SubdomainPattern;
-            }
-
-            if (!valid)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Use '{normalized}'",
-                    ct => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(literal, FixSyntax.StringLiteral(normalized, literal)))),
-                    EquivalenceKey),
-                diagnostic);
+            var model = await document.GetSemanticModelAsync().ConfigureAwait(false);
+            valid = parsed.Kind == OriginKind.Exact
+                || (parsed.Kind == OriginKind.SubdomainPattern && model is not null && AllowsWildcardSubdomains(model, literal, context.CancellationToken));
         }
+        else
+        {
+            valid = parsed.Kind is OriginKind.Exact or OriginKind.SubdomainPattern;
+        }
+
+        if (!valid)
+        {
+            return;
+        }
+
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                $"Use '{normalized}'",
+                ct => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(literal, FixSyntax.StringLiteral(normalized, literal)))),
+                EquivalenceKey),
+            diagnostic);
     }
 
     // Whether the CorsPolicyBuilder this WithOrigins(...) is called on also gets SetIsOriginAllowedToAllowWildcardSubdomains().

@@ -27,34 +27,30 @@ public sealed class InvalidShapeCodeFixProvider : CorsGenCodeFixProvider
     }
 
     /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override async Task RegisterFixesAsync(FixDocument document, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        var (context, root) = (document.Context, document.Root);
+        if (await document.GetSemanticModelAsync().ConfigureAwait(false) is not { } model)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
+        // The class and method diagnostics point at the declaration's identifier.
+        var span = diagnostic.Location.SourceSpan;
+        var token = root.FindToken(span.Start);
+        if (token.Span != span || !token.IsKind(SyntaxKind.IdentifierToken))
         {
-            // The class and method diagnostics point at the declaration's identifier.
-            var span = diagnostic.Location.SourceSpan;
-            var token = root.FindToken(span.Start);
-            if (token.Span != span || !token.IsKind(SyntaxKind.IdentifierToken))
-            {
-                continue;
-            }
+            return;
+        }
 
-            switch (token.Parent)
-            {
-                case ClassDeclarationSyntax declaration when declaration.Identifier == token:
-                    await RegisterClassFixAsync(context, diagnostic, root, model, declaration).ConfigureAwait(false);
-                    break;
-                case MethodDeclarationSyntax method when method.Identifier == token:
-                    RegisterMethodFix(context, diagnostic, root, model, method);
-                    break;
-            }
+        switch (token.Parent)
+        {
+            case ClassDeclarationSyntax declaration when declaration.Identifier == token:
+                await RegisterClassFixAsync(context, diagnostic, root, model, declaration).ConfigureAwait(false);
+                break;
+            case MethodDeclarationSyntax method when method.Identifier == token:
+                RegisterMethodFix(context, diagnostic, root, model, method);
+                break;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Composition;
 using System.Threading.Tasks;
 using CorsGen.Generators;
+using CorsGen.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -16,8 +17,6 @@ public sealed class MaxAgeCodeFixProvider : CorsGenCodeFixProvider
 {
     internal const string CapKey = "CORSGEN022.UseChromiumCap";
     internal const string ZeroKey = "CORSGEN005.UseZero";
-
-    private const int ChromiumCap = 7200;
 
     /// <summary>Creates the provider.</summary>
     public MaxAgeCodeFixProvider()
@@ -37,11 +36,11 @@ public sealed class MaxAgeCodeFixProvider : CorsGenCodeFixProvider
         }
 
         var cap = diagnostic.Id == DiagnosticDescriptors.MaxAgeAboveBrowserCap.Id;
-        var seconds = cap ? ChromiumCap : 0;
+        var seconds = cap ? CorsRules.ChromiumMaxAgeCap : 0;
         var expression = arguments[0].Expression;
         context.RegisterCodeFix(
             CodeAction.Create(
-                cap ? "Use 7200 (Chromium's cap)" : "Use 0",
+                cap ? $"Use {CorsRules.ChromiumMaxAgeCap} (Chromium's cap)" : "Use 0",
                 ct =>
                 {
                     var literal = SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(seconds)).WithTriviaFrom(expression);

@@ -1,8 +1,8 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading.Tasks;
 using CorsGen.Generators;
+using CorsGen.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -15,8 +15,6 @@ namespace CorsGen.CodeFixes;
 public sealed class MethodCaseCodeFixProvider : CorsGenCodeFixProvider
 {
     internal const string EquivalenceKey = "CORSGEN023.UpperCaseMethod";
-
-    private static readonly ImmutableHashSet<string> UpperCaseMethods = ImmutableHashSet.Create("DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH");
 
     /// <summary>Creates the provider.</summary>
     public MethodCaseCodeFixProvider()
@@ -47,6 +45,6 @@ public sealed class MethodCaseCodeFixProvider : CorsGenCodeFixProvider
     private static bool IsMiscased(string method)
     {
         var upper = method.ToUpperInvariant();
-        return upper != method && UpperCaseMethods.Contains(upper);
+        return upper != method && CorsRules.IsUpperCaseMethod(upper);
     }
 }

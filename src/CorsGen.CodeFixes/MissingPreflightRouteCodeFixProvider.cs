@@ -31,34 +31,30 @@ public sealed class MissingPreflightRouteCodeFixProvider : CorsGenCodeFixProvide
     }
 
     /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override async Task RegisterFixesAsync(FixDocument document, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        var (context, root) = (document.Context, document.Root);
+        if (await document.GetSemanticModelAsync().ConfigureAwait(false) is not { } model)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
+        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not
+                { Expression: MemberAccessExpressionSyntax access } invocation
+            || model.GetOperation(invocation, context.CancellationToken) is not IInvocationOperation { Arguments.Length: >= 3 } operation
+            || HandlerClass(operation) is not { } handlerClass
+            || !CarriesPolicy(handlerClass))
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not
-                    { Expression: MemberAccessExpressionSyntax access } invocation
-                || model.GetOperation(invocation, context.CancellationToken) is not IInvocationOperation { Arguments.Length: >= 3 } operation
-                || HandlerClass(operation) is not { } handlerClass
-                || !CarriesPolicy(handlerClass))
-            {
-                continue;
-            }
-
-            var typeName = handlerClass.ToMinimalDisplayString(model, invocation.SpanStart);
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Map through WithCors({typeName}.Policy)",
-                    ct => FixAsync(context.Document, access, handlerClass, typeName, ct),
-                    EquivalenceKey),
-                diagnostic);
+            return;
         }
+
+        var typeName = handlerClass.ToMinimalDisplayString(model, invocation.SpanStart);
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                $"Map through WithCors({typeName}.Policy)",
+                ct => FixAsync(context.Document, access, handlerClass, typeName, ct),
+                EquivalenceKey),
+            diagnostic);
     }
 
     private static INamedTypeSymbol? HandlerClass(IInvocationOperation invocation)

@@ -26,45 +26,41 @@ public sealed class WildcardOriginWithCredentialsCodeFixProvider : CorsGenCodeFi
     }
 
     /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override async Task RegisterFixesAsync(FixDocument document, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        var (context, root) = (document.Context, document.Root);
+        if (await document.GetSemanticModelAsync().ConfigureAwait(false) is not { } model)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
+        var origins = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AttributeSyntax>();
+        if (origins?.Parent?.Parent is not MemberDeclarationSyntax owner || model.GetDeclaredSymbol(owner, context.CancellationToken) is not { } symbol)
         {
-            var origins = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AttributeSyntax>();
-            if (origins?.Parent?.Parent is not MemberDeclarationSyntax owner || model.GetDeclaredSymbol(owner, context.CancellationToken) is not { } symbol)
-            {
-                continue;
-            }
+            return;
+        }
 
-            var credentials = CredentialAttributes(symbol, root.SyntaxTree, context.CancellationToken).ToList();
-            if (credentials.Count > 0)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Remove [AllowCredentials]",
-                        ct => Task.FromResult(context.Document.WithSyntaxRoot(FixSyntax.RemoveAttributes(root, credentials))),
-                        RemoveCredentialsKey),
-                    diagnostic);
-            }
+        var credentials = CredentialAttributes(symbol, root.SyntaxTree, context.CancellationToken).ToList();
+        if (credentials.Count > 0)
+        {
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Remove [AllowCredentials]",
+                    ct => Task.FromResult(context.Document.WithSyntaxRoot(FixSyntax.RemoveAttributes(root, credentials))),
+                    RemoveCredentialsKey),
+                diagnostic);
+        }
 
-            var wildcards = FixSyntax.StringLiterals(origins).Where(l => l.Token.ValueText == "*").ToList();
-            var values = OriginValues(symbol, origins, context.CancellationToken);
-            if (wildcards.Count > 0 && values is not null && values.Any(v => v != "*") && values.Count(v => v == "*") == wildcards.Count)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Remove \"*\" from the allowed origins",
-                        ct => Task.FromResult(context.Document.WithSyntaxRoot(FixSyntax.RemoveListValues(root, wildcards.Cast<ExpressionSyntax>().ToList()))),
-                        RemoveWildcardKey),
-                    diagnostic);
-            }
+        var wildcards = FixSyntax.StringLiterals(origins).Where(l => l.Token.ValueText == "*").ToList();
+        var values = OriginValues(symbol, origins, context.CancellationToken);
+        if (wildcards.Count > 0 && values is not null && values.Any(v => v != "*") && values.Count(v => v == "*") == wildcards.Count)
+        {
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Remove \"*\" from the allowed origins",
+                    ct => Task.FromResult(context.Document.WithSyntaxRoot(FixSyntax.RemoveListValues(root, wildcards.Cast<ExpressionSyntax>().ToList()))),
+                    RemoveWildcardKey),
+                diagnostic);
         }
     }
 

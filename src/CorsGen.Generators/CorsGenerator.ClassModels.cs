@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using CorsGen.Generators.Model;
+using CorsGen.Shared;
 
 namespace CorsGen.Generators;
 
@@ -27,7 +28,7 @@ public sealed partial class CorsGenerator
             {
                 if (!patternKeys.TryGetValue(route.Pattern, out var key))
                 {
-                    patternKeys[route.Pattern] = key = NormalizePattern(route.Pattern);
+                    patternKeys[route.Pattern] = key = RoutePatternKey.FromTemplate(route.Pattern);
                 }
 
                 AddMethods(allMethodsByPattern, key, route.HttpMethods);
@@ -115,7 +116,7 @@ public sealed partial class CorsGenerator
                     var policy = policies[routePolicy[i]];
                     foreach (var method in routes[i].HttpMethods)
                     {
-                        if (policy.Spec.AnyMethod || policy.AllowedMethods.Contains(method) || IsSafelistedMethod(method))
+                        if (policy.Spec.AnyMethod || policy.AllowedMethods.Contains(method) || CorsRules.IsSafelistedMethod(method))
                         {
                             Assign(method, routePolicy[i]);
                         }
@@ -183,9 +184,6 @@ public sealed partial class CorsGenerator
             list.Sort((a, b) => MethodRank(a) != MethodRank(b) ? MethodRank(a).CompareTo(MethodRank(b)) : string.CompareOrdinal(a, b));
         }
 
-        /// <summary>The CORS-safelisted methods (https://fetch.spec.whatwg.org/#cors-safelisted-method), compared as browsers send them.</summary>
-        internal static bool IsSafelistedMethod(string method) => method is "GET" or "HEAD" or "POST";
-
         /// <summary>Browsers' and RFC 9110's usual order, so emitted lists read naturally.</summary>
         internal static int MethodRank(string method) => method switch
         {
@@ -198,25 +196,5 @@ public sealed partial class CorsGenerator
             "OPTIONS" => 6,
             _ => 7,
         };
-
-        /// <summary>
-        /// Two templates that match the same paths share a preflight: leading/trailing slashes, case
-        /// (routing is case-insensitive) and parameter names do not matter.
-        /// </summary>
-        internal static string NormalizePattern(string pattern)
-        {
-            var trimmed = pattern.StartsWith("~/", StringComparison.Ordinal) ? pattern.Substring(2) : pattern;
-            trimmed = trimmed.Trim('/');
-            var segments = trimmed.Split('/');
-            for (var i = 0; i < segments.Length; i++)
-            {
-                var segment = segments[i];
-                segments[i] = segment.StartsWith("{", StringComparison.Ordinal) && segment.EndsWith("}", StringComparison.Ordinal)
-                    ? "{}"
-                    : segment.ToLowerInvariant();
-            }
-
-            return "/" + string.Join("/", segments);
-        }
     }
 }

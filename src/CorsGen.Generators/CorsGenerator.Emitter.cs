@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using CorsGen.Generators.Model;
+using CorsGen.Shared;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace CorsGen.Generators;
@@ -12,7 +13,9 @@ public sealed partial class CorsGenerator
     /// <summary>Model -> C#. Everything decidable at compile time is decided here.</summary>
     internal static partial class Emitter
     {
-        internal const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"CorsGen\", \"0.1.0\")]";
+        /// <summary>The package version, from this assembly (Directory.Build.props' one Version), as major.minor.patch.</summary>
+        internal static readonly string GeneratedCodeAttribute =
+            $"[global::System.CodeDom.Compiler.GeneratedCode(\"CorsGen\", \"{typeof(CorsGenerator).Assembly.GetName().Version!.ToString(3)}\")]";
         private const string Http = "global::Microsoft.AspNetCore.Http";
         private const string Builder = "global::Microsoft.AspNetCore.Builder";
         private const string StringValuesType = "global::Microsoft.Extensions.Primitives.StringValues";
@@ -205,7 +208,7 @@ public sealed partial class CorsGenerator
                     conventions.Add($".Add(policies[{route.PolicyIndex}].AddResponseHeaders)");
                 }
 
-                foreach (var p in continuing.Where(p => route.HttpMethods.Contains("OPTIONS") && ClassModels.NormalizePattern(route.Pattern) == ClassModels.NormalizePattern(model.Preflights[p].Pattern)))
+                foreach (var p in continuing.Where(p => route.HttpMethods.Contains("OPTIONS") && RoutePatternKey.FromTemplate(route.Pattern) == RoutePatternKey.FromTemplate(model.Preflights[p].Pattern)))
                 {
                     conventions.Add($".Finally(options{p}.Capture)");
                 }

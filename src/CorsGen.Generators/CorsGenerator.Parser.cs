@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using CorsGen.Generators.Model;
+using CorsGen.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -233,7 +234,7 @@ public sealed partial class CorsGenerator
             for (var i = 0; i < methods.Count; i++)
             {
                 var m = methods[i];
-                if (OriginSyntax.IsToken(m))
+                if (HttpTokenRule.IsToken(m))
                 {
                     if (!valid.Contains(m))
                     {
@@ -384,7 +385,7 @@ public sealed partial class CorsGenerator
 
                             break;
                         default:
-                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOrigin, locations.Of(index), origin, parsed.Error ?? "it is malformed"));
+                            diagnostics.Add(DiagnosticInfo.ForValue(DiagnosticDescriptors.InvalidOrigin, locations.Of(index), origin, origin, parsed.Error ?? "it is malformed"));
                             break;
                     }
                 }
@@ -438,7 +439,7 @@ public sealed partial class CorsGenerator
                     {
                         anyMethod = true;
                     }
-                    else if (!OriginSyntax.IsToken(m))
+                    else if (!HttpTokenRule.IsToken(m))
                     {
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidMethodToken, locations.Of(index), m));
                     }
@@ -467,7 +468,7 @@ public sealed partial class CorsGenerator
                             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AnyHeaderWithCredentials, locations.Of(index), headersAttribute.Level.DisplayName));
                         }
                     }
-                    else if (!OriginSyntax.IsToken(h))
+                    else if (!HttpTokenRule.IsToken(h))
                     {
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidHeaderName, locations.Of(index), h));
                     }
@@ -495,13 +496,13 @@ public sealed partial class CorsGenerator
                 var (values, locations) = ReadStringArguments(exposeAttribute.Attribute, diagnostics);
                 foreach (var (h, index) in values)
                 {
-                    if (!OriginSyntax.IsToken(h))
+                    if (!HttpTokenRule.IsToken(h))
                     {
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidHeaderName, locations.Of(index), h));
                     }
-                    else if (string.Equals(h, "Set-Cookie", StringComparison.OrdinalIgnoreCase) || string.Equals(h, "Set-Cookie2", StringComparison.OrdinalIgnoreCase))
+                    else if (CorsRules.IsForbiddenExposeHeader(h))
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ForbiddenExposeHeader, locations.Of(index), h));
+                        diagnostics.Add(DiagnosticInfo.ForValue(DiagnosticDescriptors.ForbiddenExposeHeader, locations.Of(index), h, h));
                     }
                     else
                     {
@@ -519,7 +520,7 @@ public sealed partial class CorsGenerator
                 }
                 else
                 {
-                    if (seconds > ChromiumMaxAgeCap)
+                    if (seconds > CorsRules.ChromiumMaxAgeCap)
                     {
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MaxAgeAboveBrowserCap, LocationOf(maxAgeAttribute.Attribute), Invariant(seconds)));
                     }
@@ -662,23 +663,18 @@ public sealed partial class CorsGenerator
             return result;
         }
 
-        private const int ChromiumMaxAgeCap = 7200;
-
         private static readonly ImmutableHashSet<string> CorsAttributeNames = ImmutableHashSet.Create(
             "AllowOriginsAttribute", "AllowMethodsAttribute", "AllowHeadersAttribute", "ExposeHeadersAttribute", "AllowCredentialsAttribute", "MaxAgeAttribute",
             "UseCorsPolicyAttribute", "AllowOriginsFromConfigurationAttribute", "AllowOriginPredicateAttribute", "AllowPrivateNetworkAttribute",
             "PreflightSuccessStatusAttribute", "PreflightContinueAttribute");
 
-        // Browsers upper-case only these methods (https://fetch.spec.whatwg.org/#concept-method-normalize).
-        private static readonly ImmutableHashSet<string> NormalizedMethods = ImmutableHashSet.Create("DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT");
-
         // A method browsers send upper-cased (or PATCH) written otherwise; the location is looked up only then.
         private static void CheckMethodCase(string method, ArgumentLocations locations, int index, List<DiagnosticInfo> diagnostics)
         {
             var upper = method.ToUpperInvariant();
-            if (upper != method && (NormalizedMethods.Contains(upper) || upper == "PATCH"))
+            if (upper != method && CorsRules.IsUpperCaseMethod(upper))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MethodCase, locations.Of(index), method, upper));
+                diagnostics.Add(DiagnosticInfo.ForValue(DiagnosticDescriptors.MethodCase, locations.Of(index), method, method, upper));
             }
         }
 

@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using CorsGen.Generators;
+using CorsGen.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using CorsGen.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,6 @@ public sealed class CorsEndpointPolicy
 
     // The CORS-safelisted methods (https://fetch.spec.whatwg.org/#cors-safelisted-method): a browser's
     // CORS-preflight check passes them whatever Access-Control-Allow-Methods lists.
-    private static readonly string[] SafelistedMethods = ["GET", "HEAD", "POST"];
 
     private const string PreflightKind = "preflight";
     private const string ActualKind = "actual";
@@ -77,7 +77,7 @@ public sealed class CorsEndpointPolicy
         // A route mapped for any method (endpoints.Map(pattern, handler)) offers any method token unless the policy lists methods.
         _allowAnyMethod = _settings.AllowAnyMethod || (mapsAnyMethod && _settings.AllowedMethods is null);
         // Listed or not, a safelisted method mapped here passes the browser's check, so it is accepted too (Access-Control-Allow-Methods stays the list).
-        var safelistedMapped = mapsAnyMethod ? SafelistedMethods : mappedMethods.Where(m => SafelistedMethods.Contains(m, StringComparer.Ordinal));
+        var safelistedMapped = mapsAnyMethod ? CorsRules.SafelistedMethods : mappedMethods.Where(CorsRules.IsSafelistedMethod);
         _acceptedMethods = _allowedMethods.Concat(safelistedMapped).Distinct(StringComparer.Ordinal).ToArray();
         _allowMethods = new StringValues(string.Join(", ", _allowedMethods));
         _allowHeaders = new StringValues(string.Join(", ", _settings.AllowedHeaders));

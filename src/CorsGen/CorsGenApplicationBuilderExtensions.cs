@@ -1,4 +1,5 @@
 using CorsGen;
+using CorsGen.Shared;
 using Microsoft.AspNetCore.Http;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -7,7 +8,6 @@ namespace Microsoft.AspNetCore.Builder;
 public static class CorsGenApplicationBuilderExtensions
 {
     // Without [AllowMethods], an app-wide policy offers what a browser passes unlisted anyway: it knows no route's methods.
-    private static readonly string[] SafelistedMethods = ["GET", "HEAD", "POST"];
 
     /// <summary>
     /// Writes the CORS headers of actual responses also when later middleware answers before the
@@ -58,7 +58,7 @@ public static class CorsGenApplicationBuilderExtensions
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(policy);
         // Bound once here so a bad configured origin fails at start-up, not at the first request.
-        var appPolicy = policy.CreateEndpointPolicy(app.ApplicationServices, SafelistedMethods);
+        var appPolicy = policy.CreateEndpointPolicy(app.ApplicationServices, CorsRules.SafelistedMethods);
         var appWide = new AppWideCorsPolicy(appPolicy, AppWideCorsPolicy.FindEndpoints(app.ApplicationServices));
         // With AddCorsGen(), .NET 11's cross-origin (CSRF) protection trusts it as it trusts a default CORS policy.
         if (app.ApplicationServices.GetService(typeof(AppWideCorsPolicyRegistry)) is AppWideCorsPolicyRegistry registry)

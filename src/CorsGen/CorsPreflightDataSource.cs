@@ -1,3 +1,4 @@
+using CorsGen.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -142,12 +143,12 @@ internal sealed class CorsPreflightDataSource(IEndpointRouteBuilder group, CorsE
     private static IEnumerable<string> Methods(RouteEndpoint endpoint) =>
         endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
 
-    // Templates that match the same paths share a preflight: case and parameter names do not matter.
-    private static string PatternKey(RoutePattern pattern) =>
-        string.Join("/", pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+    // Templates that match the same paths share a preflight: the generator's key, from the parsed pattern.
+    internal static string PatternKey(RoutePattern pattern) =>
+        RoutePatternKey.Join(pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
         {
-            RoutePatternLiteralPart literal => literal.Content.ToLowerInvariant(),
-            RoutePatternSeparatorPart separator => separator.Content,
-            _ => "{}",
+            RoutePatternLiteralPart literal => RoutePatternKey.Literal(literal.Content),
+            RoutePatternSeparatorPart separator => RoutePatternKey.Literal(separator.Content),
+            _ => RoutePatternKey.Parameter,
         }))));
 }

@@ -1,3 +1,4 @@
+using CorsGen.Shared;
 using Microsoft.Extensions.Primitives;
 
 namespace CorsGen;
@@ -8,12 +9,9 @@ namespace CorsGen;
 /// </summary>
 public static class HttpTokens
 {
-    // tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA
-    private static readonly System.Buffers.SearchValues<char> TokenChars = System.Buffers.SearchValues.Create(
-        "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+    private static readonly System.Buffers.SearchValues<char> TokenChars = System.Buffers.SearchValues.Create(HttpTokenRule.TokenCharacters);
 
-    private static readonly System.Buffers.SearchValues<char> TokenListChars = System.Buffers.SearchValues.Create(
-        "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz,");
+    private static readonly System.Buffers.SearchValues<char> TokenListChars = System.Buffers.SearchValues.Create(HttpTokenRule.TokenCharacters + ",");
 
     /// <summary>Whether <paramref name="value"/> is a non-empty RFC 9110 token.</summary>
     /// <param name="value">The characters to test.</param>

@@ -1,3 +1,5 @@
+using CorsGen.Shared;
+
 namespace CorsGen;
 
 /// <summary>
@@ -6,9 +8,6 @@ namespace CorsGen;
 /// </summary>
 public static class OriginPatterns
 {
-    private const int MaxLabelLength = 63;
-    private const int MaxHostLength = 253;
-
     /// <summary>
     /// Whether <paramref name="origin"/> is <paramref name="schemePrefix"/>, then one or more DNS labels,
     /// then <paramref name="hostSuffix"/>, then <paramref name="portSuffix"/>. The labels must be
@@ -44,51 +43,12 @@ public static class OriginPatterns
         }
 
         value = value[..^portSuffix.Length];
-        if (!value.EndsWith(hostSuffix, StringComparison.Ordinal) || value.Length > MaxHostLength)
+        if (!value.EndsWith(hostSuffix, StringComparison.Ordinal) || value.Length > DnsLabels.MaxHostLength)
         {
             return false;
         }
 
         var labels = value[..^hostSuffix.Length];
-        return AreDnsLabels(labels);
-    }
-
-    // One or more lower-case LDH labels joined by single dots.
-    private static bool AreDnsLabels(ReadOnlySpan<char> labels)
-    {
-        if (labels.IsEmpty)
-        {
-            return false;
-        }
-
-        var labelLength = 0;
-        var previous = '.';
-        foreach (var c in labels)
-        {
-            if (c == '.')
-            {
-                if (labelLength == 0 || previous == '-')
-                {
-                    return false;
-                }
-
-                labelLength = 0;
-            }
-            else if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9') || (c == '-' && labelLength > 0))
-            {
-                if (++labelLength > MaxLabelLength)
-                {
-                    return false;
-                }
-            }
-            else
-            {
-                return false;
-            }
-
-            previous = c;
-        }
-
-        return labelLength > 0 && previous != '-';
+        return DnsLabels.AreLabels(labels);
     }
 }

@@ -1,3 +1,5 @@
+using CorsGen.Shared;
+
 namespace CorsGen;
 
 /// <summary>
@@ -22,7 +24,7 @@ public static class SerializedOrigin
         }
 
         var separator = origin.IndexOf("://".AsSpan());
-        if (separator <= 0 || !IsScheme(origin[..separator]))
+        if (separator <= 0 || !OriginSyntax.IsScheme(origin[..separator]))
         {
             return false;
         }
@@ -68,70 +70,13 @@ public static class SerializedOrigin
                 port = authority[(colon + 1)..];
             }
 
-            if (!IsHostName(host))
+            if (!DnsLabels.IsDomainName(host))
             {
                 return false;
             }
         }
 
         return !hasPort || IsPort(port, scheme);
-    }
-
-    private static bool IsScheme(ReadOnlySpan<char> scheme)
-    {
-        if (scheme[0] is not (>= 'a' and <= 'z'))
-        {
-            return false;
-        }
-
-        foreach (var c in scheme)
-        {
-            if (c is not (>= 'a' and <= 'z' or >= '0' and <= '9' or '+' or '-' or '.'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    // Lower-case LDH labels of 1-63 characters without leading or trailing hyphen (dotted IPv4 is a subset), 253 at most.
-    private static bool IsHostName(ReadOnlySpan<char> host)
-    {
-        if (host.IsEmpty || host.Length > 253)
-        {
-            return false;
-        }
-
-        var labelLength = 0;
-        var previous = '.';
-        foreach (var c in host)
-        {
-            if (c == '.')
-            {
-                if (labelLength == 0 || previous == '-')
-                {
-                    return false;
-                }
-
-                labelLength = 0;
-            }
-            else if (c is >= 'a' and <= 'z' or >= '0' and <= '9' || (c == '-' && labelLength > 0))
-            {
-                if (++labelLength > 63)
-                {
-                    return false;
-                }
-            }
-            else
-            {
-                return false;
-            }
-
-            previous = c;
-        }
-
-        return labelLength > 0 && previous != '-';
     }
 
     private static bool IsIPv6Literal(ReadOnlySpan<char> address)

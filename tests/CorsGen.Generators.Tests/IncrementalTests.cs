@@ -10,8 +10,6 @@ namespace CorsGen.Generators.Tests;
 /// </summary>
 public sealed class IncrementalTests
 {
-    private static readonly string[] StepNames = [TrackingNames.Routes, TrackingNames.CollectedRoutes, TrackingNames.EndpointClasses];
-
     private const string Alpha = """
         using CorsGen;
 
@@ -62,8 +60,29 @@ public sealed class IncrementalTests
 
         var second = GeneratorRunner.Run((CSharpCompilation)first.Input.Clone(), first.Driver);
 
-        AssertTrackedStepsRan(first.Result);
-        AssertAllCachedOrUnchanged(second.Result);
+        PipelineAssert.AssertTrackedStepsRan(first.Result);
+        PipelineAssert.AssertAllCachedOrUnchanged(second.Result);
+    }
+
+    [Fact]
+    public void Rerun_with_a_policy_class_caches_the_policy_classes_step()
+    {
+        const string policy = """
+            using CorsGen;
+
+            namespace App;
+
+            [CorsPolicy]
+            [AllowOrigins("https://partner.example.com")]
+            public static partial class PartnerPolicy;
+            """;
+        var first = GeneratorRunner.Run(GeneratorRunner.CreateCompilation(Alpha, policy));
+        Assert.NotEmpty(PipelineAssert.Outputs(first.Result, TrackingNames.PolicyClasses));
+
+        var second = GeneratorRunner.Run(GeneratorRunner.CreateCompilation(Alpha, policy, Unrelated), first.Driver);
+
+        PipelineAssert.AssertAllCachedOrUnchanged(second.Result);
+        Assert.NotEmpty(PipelineAssert.Outputs(second.Result, TrackingNames.PolicyClasses));
     }
 
     [Fact]
@@ -74,8 +93,8 @@ public sealed class IncrementalTests
         var edited = first.Input.AddSyntaxTrees(GeneratorRunner.Parse(Unrelated, "/src/Helpers.cs"));
         var second = GeneratorRunner.Run(edited, first.Driver);
 
-        AssertAllCachedOrUnchanged(second.Result);
-        AssertSameSources(first, second);
+        PipelineAssert.AssertAllCachedOrUnchanged(second.Result);
+        PipelineAssert.AssertSameSources(first, second);
     }
 
     [Theory]
@@ -88,8 +107,8 @@ public sealed class IncrementalTests
 
         var second = GeneratorRunner.Run(ReplaceInFirstTree(first.Input, before, after), first.Driver);
 
-        AssertAllCachedOrUnchanged(second.Result);
-        AssertSameSources(first, second);
+        PipelineAssert.AssertAllCachedOrUnchanged(second.Result);
+        PipelineAssert.AssertSameSources(first, second);
     }
 
     [Fact]
@@ -100,7 +119,7 @@ public sealed class IncrementalTests
         var edited = ReplaceInFirstTree(first.Input, "https://alpha.example.com", "https://alpha2.example.com");
         var second = GeneratorRunner.Run(edited, first.Driver);
 
-        var endpointOutputs = Outputs(second.Result, TrackingNames.EndpointClasses);
+        var endpointOutputs = PipelineAssert.Outputs(second.Result, TrackingNames.EndpointClasses);
         Assert.Contains(endpointOutputs, o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
         var sourceOutputs = second.Result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).ToList();
         Assert.Contains(sourceOutputs, o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
@@ -129,7 +148,7 @@ public sealed class IncrementalTests
             """;
         var second = GeneratorRunner.Run(first.Input.AddSyntaxTrees(GeneratorRunner.Parse(Gamma, "/src/Gamma.cs")), first.Driver);
 
-        var outputs = Outputs(second.Result, TrackingNames.EndpointClasses);
+        var outputs = PipelineAssert.Outputs(second.Result, TrackingNames.EndpointClasses);
         Assert.Equal(1, outputs.Count(o => o.Reason == IncrementalStepRunReason.New));
         Assert.All(outputs.Where(o => o.Reason != IncrementalStepRunReason.New),
             o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
@@ -156,35 +175,8 @@ public sealed class IncrementalTests
             """;
         var run = GeneratorRunner.Run(GeneratorRunner.CreateCompilation(Alpha, Beta, broken));
 
-        AssertTrackedStepsRan(run.Result);
-        var problems = new List<string>();
-        foreach (var (name, steps) in run.Result.TrackedSteps.Where(s => StepNames.Contains(s.Key)))
-        {
-            for (var i = 0; i < steps.Length; i++)
-            {
-                for (var j = 0; j < steps[i].Outputs.Length; j++)
-                {
-                    problems.AddRange(ModelGraph.FindBanned(steps[i].Outputs[j].Value, $"{name}[{i}].Outputs[{j}]"));
-                }
-            }
-        }
-
-        var modelsSeen = 0;
-
-        // What RegisterSourceOutput receives (the output steps' own outputs are Roslyn's results, with
-        // real Diagnostics): the models and the diagnostic information fed to them.
-        foreach (var (name, steps) in run.Result.TrackedOutputSteps)
-        {
-            for (var i = 0; i < steps.Length; i++)
-            {
-                foreach (var (source, index) in steps[i].Inputs)
-                {
-                    // The models arrive paired with the request-delegate switch (a Combine with the build options).
-                    modelsSeen += source.Outputs[index].Value is EndpointClassModel or (EndpointClassModel, bool) ? 1 : 0;
-                    problems.AddRange(ModelGraph.FindBanned(source.Outputs[index].Value, $"{name}[{i}].Input({source.Name ?? "unnamed"})"));
-                }
-            }
-        }
+        PipelineAssert.AssertTrackedStepsRan(run.Result);
+        var problems = PipelineAssert.BannedObjects(run.Result, out var modelsSeen);
 
         Assert.Equal(3, modelsSeen); // Alpha, Beta, Gamma
         Assert.True(problems.Count == 0, "Pipeline outputs hold Roslyn objects:\n" + string.Join("\n", problems));
@@ -211,52 +203,5 @@ public sealed class IncrementalTests
         Assert.Contains(before, text, StringComparison.Ordinal);
         var newTree = tree.WithChangedText(tree.GetText().Replace(text.IndexOf(before, StringComparison.Ordinal), before.Length, after));
         return compilation.ReplaceSyntaxTree(tree, newTree);
-    }
-
-    private static List<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorRunResult result, string stepName)
-    {
-        Assert.True(result.TrackedSteps.TryGetValue(stepName, out var steps), $"No tracked step named '{stepName}'; tracked: {string.Join(", ", result.TrackedSteps.Keys)}");
-        return [.. steps.SelectMany(s => s.Outputs)];
-    }
-
-    private static void AssertTrackedStepsRan(GeneratorRunResult result)
-    {
-        foreach (var name in StepNames)
-        {
-            Assert.True(Outputs(result, name).Count > 0, $"Tracked step '{name}' produced no output.");
-        }
-
-        Assert.NotEmpty(result.TrackedOutputSteps);
-    }
-
-    private static void AssertAllCachedOrUnchanged(GeneratorRunResult result)
-    {
-        AssertTrackedStepsRan(result);
-        var changed = new List<string>();
-        foreach (var (name, steps) in result.TrackedSteps.Where(s => StepNames.Contains(s.Key)).Concat(result.TrackedOutputSteps))
-        {
-            for (var i = 0; i < steps.Length; i++)
-            {
-                for (var j = 0; j < steps[i].Outputs.Length; j++)
-                {
-                    var (value, reason) = steps[i].Outputs[j];
-                    if (reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged))
-                    {
-                        changed.Add($"{name}[{i}].Outputs[{j}] is {reason}: {value}");
-                    }
-                }
-            }
-        }
-
-        Assert.True(changed.Count == 0, "Expected every tracked output Cached or Unchanged:\n" + string.Join("\n", changed));
-    }
-
-    private static void AssertSameSources(GeneratorRun first, GeneratorRun second)
-    {
-        Assert.Equal(first.Sources.Select(s => s.HintName), second.Sources.Select(s => s.HintName));
-        foreach (var source in first.Sources)
-        {
-            Assert.Equal(source.SourceText.ToString(), second.SourceText(source.HintName));
-        }
     }
 }

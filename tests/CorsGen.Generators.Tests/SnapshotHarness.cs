@@ -12,6 +12,7 @@ namespace CorsGen.Generators.Tests;
 /// normalized, nothing else). A mismatch or missing file writes <c>T.H.received.cs</c> and fails with a
 /// diff; a verified file of <c>T</c> that the generator no longer produces fails too. With
 /// <c>CORSGEN_ACCEPT_SNAPSHOTS=1</c> the verified files are (re)written and stale ones deleted instead.
+/// Each check also runs <see cref="PipelineAssert.CachedSecondPassAndCleanModels"/>.
 /// </summary>
 internal static class SnapshotHarness
 {
@@ -95,6 +96,8 @@ internal static class SnapshotHarness
         {
             Assert.Fail($"Snapshot check of {testName} failed:\n\n" + string.Join("\n\n", problems));
         }
+        // Every snapshot also proves the pipeline: a cached second pass with the same output, clean models.
+        PipelineAssert.CachedSecondPassAndCleanModels(run);
     }
 
     public static string NormalizeLineEndings(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n');

@@ -3,6 +3,8 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using CorsGen.Generators.Model;
+using CorsGen.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -242,7 +244,7 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
                 {
                     if (AspNetOriginError(origin, wildcardSubdomains) is { } error)
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AspNetInvalidOrigin, location, origin, error));
+                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AspNetInvalidOrigin, location, DiagnosticInfo.ValueProperties(origin), origin, error));
                     }
                 }
             }

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using CorsGen.Generators.Model;
+using CorsGen.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -176,7 +177,7 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
         {
             if (MethodElements(invocation.Arguments[2].Value).Any(IsOptions))
             {
-                optionsPatterns.Add(CorsGenerator.ClassModels.NormalizePattern(pattern));
+                optionsPatterns.Add(RoutePatternKey.FromTemplate(pattern));
             }
 
             return;
@@ -283,7 +284,7 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
         string[] optionsPatterns)
     {
         var corsRoutes = routes.Where(r => r.Route.Policy is not null).ToList();
-        var byPattern = corsRoutes.GroupBy(r => CorsGenerator.ClassModels.NormalizePattern(r.Route.Pattern)).ToList();
+        var byPattern = corsRoutes.GroupBy(r => RoutePatternKey.FromTemplate(r.Route.Pattern)).ToList();
 
         // Rule 10: one pattern, one policy.
         foreach (var pattern in byPattern)
@@ -308,7 +309,7 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
 
         // Rule 8 (info): [AllowMethods] naming a method nothing maps at the pattern.
         var mapped = routes
-            .GroupBy(r => CorsGenerator.ClassModels.NormalizePattern(r.Route.Pattern))
+            .GroupBy(r => RoutePatternKey.FromTemplate(r.Route.Pattern))
             .ToDictionary(g => g.Key, g => new HashSet<string>(g.SelectMany(r => r.Route.HttpMethods), StringComparer.OrdinalIgnoreCase));
         var reported = new HashSet<(Location, string)>();
         foreach (var (route, _, allowMethods) in corsRoutes)
@@ -318,7 +319,7 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var key = CorsGenerator.ClassModels.NormalizePattern(route.Pattern);
+            var key = RoutePatternKey.FromTemplate(route.Pattern);
             var location = syntax.GetSyntax().GetLocation();
             foreach (var method in allowed.Where(m => !mapped[key].Contains(m) && m != "OPTIONS"))
             {
@@ -335,7 +336,7 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
         foreach (var (pattern, mapMethod, handler, location) in handMapped)
         {
             var verb = mapMethod.Substring("Map".Length);
-            var consequence = verb == "Get" || withPreflight.Contains(CorsGenerator.ClassModels.NormalizePattern(pattern))
+            var consequence = verb == "Get" || withPreflight.Contains(RoutePatternKey.FromTemplate(pattern))
                 ? "its responses carry no CORS headers, so browser scripts cannot read them"
                 : "the browser's preflight for it finds no OPTIONS route and the request is blocked";
             context.ReportDiagnostic(Diagnostic.Create(

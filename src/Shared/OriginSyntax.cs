@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace CorsGen.Generators;
+namespace CorsGen.Shared;
 
 /// <summary>What one <c>[AllowOrigins]</c> entry means.</summary>
 internal enum OriginKind
@@ -73,7 +73,7 @@ internal static class OriginSyntax
         }
 
         var scheme = value.Substring(0, separator);
-        if (!IsScheme(scheme))
+        if (!IsScheme(scheme.AsSpan()))
         {
             return ParsedOrigin.Invalid(value, "the scheme must be lower-case letters, digits, '+', '-' or '.'");
         }
@@ -118,7 +118,7 @@ internal static class OriginSyntax
         if (host.StartsWith("*.", StringComparison.Ordinal))
         {
             var suffixHost = host.Substring(2);
-            if (suffixHost.IndexOf('*') >= 0 || !IsDomainName(suffixHost))
+            if (suffixHost.IndexOf('*') >= 0 || !DnsLabels.IsDomainName(suffixHost.AsSpan()))
             {
                 return ParsedOrigin.Invalid(value, "a subdomain pattern is '*.' followed by a domain name, such as https://*.example.com");
             }
@@ -145,16 +145,17 @@ internal static class OriginSyntax
         return new ParsedOrigin(OriginKind.Exact, value, "", "", "", null);
     }
 
-    private static bool IsScheme(string scheme)
+    /// <summary>Whether <paramref name="scheme"/> is a lower-case URL scheme: a letter, then letters, digits, '+', '-' or '.'.</summary>
+    public static bool IsScheme(ReadOnlySpan<char> scheme)
     {
-        if (scheme.Length == 0 || scheme[0] < 'a' || scheme[0] > 'z')
+        if (scheme.IsEmpty || scheme[0] is not (>= 'a' and <= 'z'))
         {
             return false;
         }
 
         foreach (var c in scheme)
         {
-            if (!(c is >= 'a' and <= 'z' or >= '0' and <= '9' or '+' or '-' or '.'))
+            if (c is not (>= 'a' and <= 'z' or >= '0' and <= '9' or '+' or '-' or '.'))
             {
                 return false;
             }
@@ -277,7 +278,7 @@ internal static class OriginSyntax
             return null;
         }
 
-        return IsDomainName(host) ? null : "the host is not a domain name of letters, digits and hyphens";
+        return DnsLabels.IsDomainName(host.AsSpan()) ? null : "the host is not a domain name of letters, digits and hyphens";
     }
 
     private static bool IsAllDigitsAndDots(string host)
@@ -285,60 +286,6 @@ internal static class OriginSyntax
         foreach (var c in host)
         {
             if (c is not (>= '0' and <= '9' or '.'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    // Lower-case LDH labels, 1-63 characters, no leading or trailing hyphen, 253 characters at most.
-    internal static bool IsDomainName(string host)
-    {
-        if (host.Length == 0 || host.Length > 253)
-        {
-            return false;
-        }
-
-        // Label by label without splitting: the generator checks every origin of every route on each edit.
-        var labelStart = 0;
-        for (var i = 0; i <= host.Length; i++)
-        {
-            if (i < host.Length && host[i] != '.')
-            {
-                if (!(host[i] is >= 'a' and <= 'z' or >= '0' and <= '9' or '-'))
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
-            var length = i - labelStart;
-            if (length == 0 || length > 63 || host[labelStart] == '-' || host[i - 1] == '-')
-            {
-                return false;
-            }
-
-            labelStart = i + 1;
-        }
-
-        return true;
-    }
-
-    /// <summary>RFC 9110 token: method names and header field names.</summary>
-    public static bool IsToken(string value)
-    {
-        if (value.Length == 0)
-        {
-            return false;
-        }
-
-        foreach (var c in value)
-        {
-            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9'
-                || "!#$%&'*+-.^_`|~".IndexOf(c) >= 0))
             {
                 return false;
             }
