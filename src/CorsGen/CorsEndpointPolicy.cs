@@ -198,7 +198,7 @@ public sealed class CorsEndpointPolicy
         ArgumentNullException.ThrowIfNull(context);
         if (!IsOriginAllowed(serializedOrigin))
         {
-            return Refuse(context, _settings.RefuseAll ? CorsRefusal.AnyOriginWithCredentials : CorsRefusal.Origin, "origin not allowed");
+            return Refuse(context, OriginRefusal, "origin not allowed");
         }
 
         // An absent list allows nothing to refuse: no call into the compiled matcher.
@@ -231,9 +231,17 @@ public sealed class CorsEndpointPolicy
             headers.AccessControlMaxAge = _maxAge;
         }
 
-        if (_settings.AllowPrivateNetwork && IsPrivateNetworkRequest(context.Request.Headers[PrivateNetworkRequestHeader]))
+        if (IsPrivateNetworkRequest(context.Request.Headers[PrivateNetworkRequestHeader]))
         {
-            headers[PrivateNetworkAllowHeader] = True;
+            if (_settings.AllowPrivateNetwork)
+            {
+                headers[PrivateNetworkAllowHeader] = True;
+            }
+            else if (_binding.ExplainRefusals)
+            {
+                // Not CorsGen's refusal but the browser's (older Chromium's Private Network Access): say why.
+                headers[RefusalExplanation.HeaderName] = RefusalExplanation.PrivateNetwork(_settings.Name);
+            }
         }
 
         return true;
@@ -301,6 +309,8 @@ public sealed class CorsEndpointPolicy
             CorsLog.PreflightRefused(
                 _logger,
                 _settings.Name,
+                CorsLog.Route(context),
+                CorsMetrics.ReasonTag(refusal),
                 reason,
                 LogValue.Escape(request.Origin),
                 LogValue.Escape(request.AccessControlRequestMethod),
@@ -368,6 +378,9 @@ public sealed class CorsEndpointPolicy
         return null;
     }
 
+    // Why an origin is refused: a "*"-with-credentials policy refuses them all.
+    private CorsRefusal OriginRefusal => _settings.RefuseAll ? CorsRefusal.AnyOriginWithCredentials : CorsRefusal.Origin;
+
     // For a refusal whose caller knows only "method, or malformed": the first check the preflight fails.
     private CorsRefusal Classify(IHeaderDictionary request)
     {
@@ -377,9 +390,7 @@ public sealed class CorsEndpointPolicy
             return CorsRefusal.Malformed;
         }
 
-        return _settings.RefuseAll ? CorsRefusal.AnyOriginWithCredentials
-            : IsOriginAllowed(serializedOrigin) ? CorsRefusal.Method
-            : CorsRefusal.Origin;
+        return IsOriginAllowed(serializedOrigin) ? CorsRefusal.Method : OriginRefusal;
     }
 
     /// <summary>
@@ -440,12 +451,13 @@ public sealed class CorsEndpointPolicy
         {
             if (countDecision)
             {
-                _metrics?.Refused(context, ActualKind, _settings.RefuseAll ? CorsRefusal.AnyOriginWithCredentials : CorsRefusal.Origin, _settings.Name);
+                _metrics?.Refused(context, ActualKind, OriginRefusal, _settings.Name);
             }
 
             if (_logger.IsEnabled(LogLevel.Debug))
             {
-                CorsLog.ActualRequestOriginRefused(_logger, _settings.Name, LogValue.Escape(origin));
+                CorsLog.ActualRequestOriginRefused(
+                    _logger, _settings.Name, CorsLog.Route(context), CorsMetrics.ReasonTag(OriginRefusal), LogValue.Escape(origin));
             }
 
             return;
