@@ -50,6 +50,10 @@ public sealed class CorsEndpointPolicy
     private readonly Func<object, Task> _writeResponseHeaders;
     private readonly Func<object, Task> _writeResponseHeadersUncounted;
 
+    // Set once UseCorsGen() has handled a request of this policy: its registration counts the decision from then
+    // on (also for a 401 written before the endpoint), and the endpoint's own registration only writes headers.
+    private volatile bool _countedByMiddleware;
+
     internal CorsEndpointPolicy(CompiledCorsPolicy policy, IServiceProvider services, IReadOnlyList<string> mappedMethods)
         : this(policy, CorsPolicyBinding.Create(policy.Settings, services), mappedMethods, mapsAnyMethod: false)
     {
@@ -407,20 +411,27 @@ public sealed class CorsEndpointPolicy
         builder.Metadata.Add(this);
         builder.RequestDelegate = context =>
         {
-            WriteResponseHeadersOnStarting(context);
+            WriteResponseHeadersOnStarting(context, countDecision: !_countedByMiddleware);
             return next(context);
         };
     }
 
     /// <summary>Has <see cref="WriteResponseHeaders(HttpContext)"/> run when the response starts; allocates nothing.</summary>
     /// <param name="context">The request.</param>
-    /// <param name="countDecision">
-    /// Whether this registration counts the decision in <c>corsgen.requests</c>. The middleware registers for a
-    /// CorsGen route without counting: the route's own registration counts it when the endpoint runs, and
-    /// the headers are written twice, the same both times.
-    /// </param>
+    /// <param name="countDecision">Whether this registration counts the decision in <c>corsgen.requests</c>.</param>
     internal void WriteResponseHeadersOnStarting(HttpContext context, bool countDecision = true) =>
         context.Response.OnStarting(countDecision ? _writeResponseHeaders : _writeResponseHeadersUncounted, context);
+
+    /// <summary>
+    /// <see cref="WriteResponseHeadersOnStarting"/> for <c>UseCorsGen()</c>, ahead of the route's endpoint: it
+    /// counts the decision, so a response that middleware writes before the endpoint runs is counted too, and the
+    /// endpoint's registration, writing the same headers again, no longer counts.
+    /// </summary>
+    internal void WriteResponseHeadersOnStartingFromMiddleware(HttpContext context)
+    {
+        _countedByMiddleware = true;
+        context.Response.OnStarting(_writeResponseHeaders, context);
+    }
 
     /// <summary>Writes the CORS headers of an actual (non-preflight) response; <c>Vary: Origin</c> always.</summary>
     /// <param name="context">The request.</param>
