@@ -34,7 +34,7 @@ public sealed class CorsEndpointPolicy
 
     private readonly CompiledCorsPolicy _policy;
     private readonly CompiledCorsPolicySettings _settings;
-    private readonly FrozenSet<string>? _configuredOrigins;
+    private readonly ConfiguredOriginSet? _configuredOrigins;
     private readonly string[] _allowedMethods;
     private readonly string[] _acceptedMethods;
     private readonly bool _allowAnyMethod;
@@ -83,7 +83,7 @@ public sealed class CorsEndpointPolicy
         _writeResponseHeadersUncounted = state => WriteResponseHeadersCallback(state, countDecision: false);
     }
 
-    /// <summary>The same binding (configured origins, logger) for the methods mapped at another pattern: configuration is read once.</summary>
+    /// <summary>The same binding (configured origins, logger) for the methods mapped at another pattern: configuration is read once per application.</summary>
     /// <param name="mappedMethods">The methods mapped at the pattern by routes with this policy.</param>
     /// <param name="mapsAnyMethod">Whether a route with this policy at the pattern accepts any method (mapped without method metadata).</param>
     internal CorsEndpointPolicy ForMappedMethods(IReadOnlyList<string> mappedMethods, bool mapsAnyMethod = false) =>
@@ -120,7 +120,7 @@ public sealed class CorsEndpointPolicy
     // Configured origins, then the predicate: out of line, so the common compiled-only policy stays small.
     private bool IsExtraOriginAllowed(string origin)
     {
-        if (_configuredOrigins is { } configured && configured.Contains(origin))
+        if (_configuredOrigins is { } configured && configured.Current.Contains(origin))
         {
             return true;
         }

@@ -32,6 +32,10 @@ internal static partial class CorsLog
     [LoggerMessage(EventId = 5, EventName = "ConfiguredOriginsMissing", Level = LogLevel.Information,
         Message = "{Policy} reads origins from configuration key {Key}, which is absent or empty; only its compiled origins are allowed")]
     public static partial void ConfiguredOriginsMissing(ILogger logger, string policy, string key);
+
+    [LoggerMessage(EventId = 6, EventName = "ConfiguredOriginsReloadRejected", Level = LogLevel.Error,
+        Message = "{Policy} keeps its {Count} previous origin(s) from configuration key {Key}: the reloaded configuration was rejected. {Problem}")]
+    public static partial void ConfiguredOriginsReloadRejected(ILogger logger, string policy, string key, int count, string problem);
 }
 
 /// <summary>Request values made safe for logs: control characters, quotes, backslashes and non-ASCII escaped, length capped.</summary>
