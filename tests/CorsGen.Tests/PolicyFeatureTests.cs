@@ -469,6 +469,42 @@ public sealed class ConfiguredOriginTests
         }
     }
 
+    [Fact]
+    public async Task Requests_during_reloads_are_answered_from_the_old_or_the_new_set_and_none_fails()
+    {
+        const string Qa = "https://qa.example.com";
+        var source = new ReloadableSource();
+        source.Provider.Set("Cors:AllowedOrigins", Staging);
+        await using var app = await CorsApp.StartAsync(
+            app => app.MapConfiguredEndpoints(),
+            configure: builder => ((IConfigurationBuilder)builder.Configuration).Add(source));
+
+        using var stop = new CancellationTokenSource();
+        var reloads = Task.Run(() =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                // Alternating sets, and a bad value now and then that must change nothing.
+                source.Provider.Set("Cors:AllowedOrigins", i % 5 == 4 ? "https://Bad.example.com/" : i % 2 == 0 ? Qa : Staging);
+                source.Provider.Reload();
+            }
+        });
+        var statuses = new System.Collections.Concurrent.ConcurrentBag<(string Origin, int Status)>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 2000), async (i, _) =>
+        {
+            var origin = i % 3 == 0 ? Staging : i % 3 == 1 ? Qa : TestOrigins.Evil;
+            statuses.Add((origin, (await app.PreflightAsync("/configured", origin, "POST")).Status));
+        });
+        stop.Cancel();
+        await reloads;
+
+        Assert.Equal(2000, statuses.Count);
+        Assert.All(statuses, s => Assert.True(s.Origin == TestOrigins.Evil ? s.Status == 403 : s.Status is 204 or 403, $"{s.Origin} -> {s.Status}"));
+        // Both sets were in force at some point while requests ran.
+        Assert.Contains(statuses, s => s.Origin == Staging && s.Status == 204);
+        Assert.Contains(statuses, s => s.Origin == Qa && s.Status == 204);
+    }
+
     /// <summary>A configuration source whose values a test sets and reloads, as a file provider does on change.</summary>
     private sealed class ReloadableSource : IConfigurationSource
     {
