@@ -65,10 +65,7 @@ public sealed partial class CorsGenerator
             var classSpec = ParseClass(type, diagnostics);
             if (!method.IsStatic || method.IsGenericMethod || method.MethodKind != MethodKind.Ordinary)
             {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.InvalidShape,
-                    method.Locations.FirstOrDefault(),
-                    $"Route method '{type.Name}.{method.Name}' must be static, non-generic and ordinary to be mapped by CorsGen"));
+                diagnostics.Add(InvalidShapes.RouteMethod(method, type));
                 classSpec = null;
             }
 
@@ -112,26 +109,21 @@ public sealed partial class CorsGenerator
 
         private static EndpointClassSpec? ParseClass(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
         {
-            // The class's location is looked up only for a diagnostic: this runs for every route on every edit.
             if (type.TypeKind != TypeKind.Class || !type.IsStatic || !IsPartial(type))
             {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.InvalidShape,
-                    type.Locations.FirstOrDefault(),
-                    $"Endpoint class '{type.Name}' must be declared 'static partial' so CorsGen can add its routes to it"));
+                diagnostics.Add(InvalidShapes.ClassNotStaticPartial(type));
                 return null;
             }
 
             if (type.IsGenericType)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidShape, type.Locations.FirstOrDefault(), $"Endpoint class '{type.Name}' must not be generic"));
+                diagnostics.Add(InvalidShapes.GenericClass(type));
                 return null;
             }
 
             if (type.IsFileLocal)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidShape, type.Locations.FirstOrDefault(),
-                    $"Endpoint class '{type.Name}' must not be 'file'-local: CorsGen's generated part lives in another file, so it would be another class"));
+                diagnostics.Add(InvalidShapes.FileLocalClass(type));
                 return null;
             }
 
@@ -140,8 +132,7 @@ public sealed partial class CorsGenerator
             {
                 if (named.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal or Accessibility.ProtectedOrInternal)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidShape, type.Locations.FirstOrDefault(),
-                        $"Endpoint class '{type.Name}' must be reachable from a top-level class{(SymbolEqualityComparer.Default.Equals(named, type) ? string.Empty : $" (its containing type '{named.Name}' is not)")}: make it internal or public, since the generated Map{type.Name}() extension method lives outside it"));
+                    diagnostics.Add(InvalidShapes.UnreachableClass(type, named));
                     return null;
                 }
             }
@@ -151,8 +142,7 @@ public sealed partial class CorsGenerator
                 var members = type.GetMembers(clash);
                 if (!members.IsEmpty && members.Any(m => m.DeclaringSyntaxReferences.Any(r => !r.SyntaxTree.FilePath.EndsWith(".g.cs", StringComparison.Ordinal))))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidShape, type.Locations.FirstOrDefault(),
-                        $"Endpoint class '{type.Name}' declares a member named '{clash}', which CorsGen generates into the class; rename the member"));
+                    diagnostics.Add(InvalidShapes.GeneratedMemberClash(type, clash));
                     return null;
                 }
             }
@@ -163,10 +153,7 @@ public sealed partial class CorsGenerator
             {
                 if (!IsPartial(outer) || outer.IsGenericType)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(
-                        DiagnosticDescriptors.InvalidShape,
-                        type.Locations.FirstOrDefault(),
-                        $"Type '{outer.Name}', which contains endpoint class '{type.Name}', must be a non-generic partial type"));
+                    diagnostics.Add(InvalidShapes.ContainingTypeNotPartial(type, outer));
                     return null;
                 }
 
@@ -663,10 +650,13 @@ public sealed partial class CorsGenerator
             return result;
         }
 
-        private static readonly ImmutableHashSet<string> CorsAttributeNames = ImmutableHashSet.Create(
-            "AllowOriginsAttribute", "AllowMethodsAttribute", "AllowHeadersAttribute", "ExposeHeadersAttribute", "AllowCredentialsAttribute", "MaxAgeAttribute",
-            "UseCorsPolicyAttribute", "AllowOriginsFromConfigurationAttribute", "AllowOriginPredicateAttribute", "AllowPrivateNetworkAttribute",
-            "PreflightSuccessStatusAttribute", "PreflightContinueAttribute");
+        /// <summary>The metadata names of the CORS attributes (those that shape a policy): the one list of them.</summary>
+        internal static readonly ImmutableArray<string> CorsAttributeMetadataNames = ImmutableArray.Create(
+            AllowOrigins, AllowMethods, AllowHeaders, ExposeHeaders, AllowCredentials, MaxAge, UseCorsPolicy,
+            AllowOriginsFromConfiguration, AllowOriginPredicate, AllowPrivateNetwork, PreflightSuccessStatus, PreflightContinue);
+
+        private static readonly ImmutableHashSet<string> CorsAttributeNames =
+            CorsAttributeMetadataNames.Select(n => n.Substring(AttributeNamespace.Length + 1)).ToImmutableHashSet(StringComparer.Ordinal);
 
         // A method browsers send upper-cased (or PATCH) written otherwise; the location is looked up only then.
         private static void CheckMethodCase(string method, ArgumentLocations locations, int index, List<DiagnosticInfo> diagnostics)
