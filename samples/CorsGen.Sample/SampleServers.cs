@@ -23,6 +23,12 @@ public sealed record SampleOptions
 
     /// <summary>Called for every request the API server answers, as its response starts (on a server thread).</summary>
     public Action<ApiRequest>? OnApiRequest { get; init; }
+
+    /// <summary>
+    /// The servers' environment, e.g. <c>Development</c> (where CorsGen explains refused preflights);
+    /// <see langword="null"/>: from <c>DOTNET_ENVIRONMENT</c>/<c>ASPNETCORE_ENVIRONMENT</c>, as usual.
+    /// </summary>
+    public string? EnvironmentName { get; init; }
 }
 
 /// <summary>One request as the API server saw it.</summary>
@@ -31,7 +37,8 @@ public sealed record SampleOptions
 /// <param name="Origin">The <c>Origin</c> header, if any.</param>
 /// <param name="AccessControlRequestMethod">The <c>Access-Control-Request-Method</c> header of a preflight, if any.</param>
 /// <param name="StatusCode">The response status.</param>
-public sealed record ApiRequest(string Method, string Path, string? Origin, string? AccessControlRequestMethod, int StatusCode)
+/// <param name="Refusal">Why CorsGen refused the preflight (its <c>CorsGen-Refusal</c> header, Development only), if it says.</param>
+public sealed record ApiRequest(string Method, string Path, string? Origin, string? AccessControlRequestMethod, int StatusCode, string? Refusal = null)
 {
     /// <summary>Whether this is a CORS preflight: <c>OPTIONS</c> with <c>Origin</c> and <c>Access-Control-Request-Method</c>.</summary>
     public bool IsPreflight => Method == "OPTIONS" && Origin is not null && AccessControlRequestMethod is not null;
@@ -41,6 +48,7 @@ public sealed record ApiRequest(string Method, string Path, string? Origin, stri
 
     private const string OriginField = "  Origin: ";
     private const string RequestMethodField = "  Access-Control-Request-Method: ";
+    private const string RefusalField = "  Refused: ";
     private const string StatusField = "  -> ";
 
     /// <inheritdoc/>
@@ -48,6 +56,7 @@ public sealed record ApiRequest(string Method, string Path, string? Origin, stri
         $"{Method} {Path}"
         + (Origin is null ? "" : OriginField + Origin)
         + (AccessControlRequestMethod is null ? "" : RequestMethodField + AccessControlRequestMethod)
+        + (Refusal is null ? "" : RefusalField + Refusal)
         + StatusField + StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Reads back what <see cref="ToString"/> wrote (the sample prints it after <c>"API  "</c>), e.g. from a published binary's output.</summary>
@@ -63,9 +72,10 @@ public sealed record ApiRequest(string Method, string Path, string? Origin, stri
         }
 
         var rest = text[(space + 1)..status];
+        var refusal = Field(ref rest, RefusalField);
         var requestMethod = Field(ref rest, RequestMethodField);
         var origin = Field(ref rest, OriginField);
-        return new ApiRequest(text[..space], rest, origin, requestMethod, code);
+        return new ApiRequest(text[..space], rest, origin, requestMethod, code, refusal);
 
         static string? Field(ref string rest, string field)
         {
@@ -96,6 +106,9 @@ public sealed class SampleServers : IAsyncDisposable
 
     /// <summary>Printed by the sample once both servers listen: what a harness running the published binary waits for.</summary>
     public const string ReadyLine = "Press Ctrl+C to stop.";
+
+    // CorsGen's explanation of a refused preflight, in the Development environment.
+    private const string RefusalHeader = "CorsGen-Refusal";
 
     private readonly WebApplication _api;
     private readonly WebApplication _web;
@@ -155,7 +168,7 @@ public sealed class SampleServers : IAsyncDisposable
 
     private static WebApplication CreateApi(SampleOptions options)
     {
-        var app = CreateApplication(options.ApiPort, options.AllowedOrigins);
+        var app = CreateApplication(options.ApiPort, options.EnvironmentName, options.AllowedOrigins);
         if (options.OnApiRequest is { } onRequest)
         {
             // Reported when the response starts, so before the client can have seen it.
@@ -169,7 +182,8 @@ public sealed class SampleServers : IAsyncDisposable
                         context.Request.Path.Value ?? "",
                         headers.Origin.Count == 0 ? null : headers.Origin.ToString(),
                         headers.AccessControlRequestMethod.Count == 0 ? null : headers.AccessControlRequestMethod.ToString(),
-                        context.Response.StatusCode));
+                        context.Response.StatusCode,
+                        context.Response.Headers.TryGetValue(RefusalHeader, out var refusal) ? refusal.ToString() : null));
                     return Task.CompletedTask;
                 });
                 return next(context);
@@ -183,15 +197,15 @@ public sealed class SampleServers : IAsyncDisposable
 
     private static WebApplication CreateWeb(string apiUrl, int port)
     {
-        var app = CreateApplication(port);
+        var app = CreateApplication(port, environmentName: null);
         var page = LoadPage(apiUrl);
         app.MapGet("/", () => Results.Content(page, "text/html; charset=utf-8"));
         return app;
     }
 
-    private static WebApplication CreateApplication(int port, IReadOnlyList<string>? allowedOrigins = null)
+    private static WebApplication CreateApplication(int port, string? environmentName, IReadOnlyList<string>? allowedOrigins = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environmentName });
         builder.Configuration.AddInMemoryCollection((allowedOrigins ?? [])
             .Select((origin, i) => new KeyValuePair<string, string?>($"Cors:AllowedOrigins:{i}", origin)));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

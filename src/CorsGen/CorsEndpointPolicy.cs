@@ -44,35 +44,25 @@ public sealed class CorsEndpointPolicy
     private readonly StringValues _maxAge;
     private readonly StringValues _preflightVary;
     private readonly bool _echoOrigin;
+    private readonly CorsPolicyBinding _binding;
     private readonly ILogger _logger;
     private readonly CorsMetrics? _metrics;
     private readonly Func<object, Task> _writeResponseHeaders;
     private readonly Func<object, Task> _writeResponseHeadersUncounted;
 
     internal CorsEndpointPolicy(CompiledCorsPolicy policy, IServiceProvider services, IReadOnlyList<string> mappedMethods)
-        : this(policy, CreateLogger(services), CorsMetrics.Create(services), services, mappedMethods)
+        : this(policy, CorsPolicyBinding.Create(policy.Settings, services), mappedMethods, mapsAnyMethod: false)
     {
     }
 
-    private CorsEndpointPolicy(CompiledCorsPolicy policy, ILogger logger, CorsMetrics? metrics, IServiceProvider services, IReadOnlyList<string> mappedMethods)
-        : this(
-            policy,
-            logger,
-            metrics,
-            policy.Settings.OriginsConfigurationKey is { } key ? ConfiguredOrigins.Load(services, key, policy.Settings.Name, logger) : null,
-            mappedMethods,
-            mapsAnyMethod: false)
-    {
-    }
-
-    private CorsEndpointPolicy(
-        CompiledCorsPolicy policy, ILogger logger, CorsMetrics? metrics, FrozenSet<string>? configuredOrigins, IReadOnlyList<string> mappedMethods, bool mapsAnyMethod)
+    private CorsEndpointPolicy(CompiledCorsPolicy policy, CorsPolicyBinding binding, IReadOnlyList<string> mappedMethods, bool mapsAnyMethod)
     {
         _policy = policy;
         _settings = policy.Settings;
-        _logger = logger;
-        _metrics = metrics;
-        _configuredOrigins = configuredOrigins;
+        _binding = binding;
+        _logger = binding.Logger;
+        _metrics = binding.Metrics;
+        _configuredOrigins = binding.ConfiguredOrigins;
         _allowedMethods = (_settings.AllowedMethods ?? mappedMethods).Where(m => m != "OPTIONS").Distinct(StringComparer.Ordinal).ToArray();
         // A route mapped for any method (endpoints.Map(pattern, handler)) offers any method token unless the policy lists methods.
         _allowAnyMethod = _settings.AllowAnyMethod || (mapsAnyMethod && _settings.AllowedMethods is null);
@@ -93,10 +83,8 @@ public sealed class CorsEndpointPolicy
     /// <param name="mappedMethods">The methods mapped at the pattern by routes with this policy.</param>
     /// <param name="mapsAnyMethod">Whether a route with this policy at the pattern accepts any method (mapped without method metadata).</param>
     internal CorsEndpointPolicy ForMappedMethods(IReadOnlyList<string> mappedMethods, bool mapsAnyMethod = false) =>
-        new(_policy, _logger, _metrics, _configuredOrigins, mappedMethods, mapsAnyMethod);
+        new(_policy, _binding, mappedMethods, mapsAnyMethod);
 
-    private static ILogger CreateLogger(IServiceProvider services) =>
-        services.GetService<ILoggerFactory>()?.CreateLogger("CorsGen") ?? NullLogger.Instance;
 
     /// <summary>The compiled policy this binds.</summary>
     public CompiledCorsPolicy Policy => _policy;
@@ -299,8 +287,13 @@ public sealed class CorsEndpointPolicy
 
     internal bool Refuse(HttpContext context, CorsRefusal refusal, string reason)
     {
-        context.Response.StatusCode = 403;
         context.Response.Headers.Vary = _preflightVary;
+        context.Response.StatusCode = 403;
+        if (_binding.ExplainRefusals)
+        {
+            ExplainRefusal(context, refusal);
+        }
+
         _metrics?.Refused(context, PreflightKind, refusal, _settings.Name);
         if (_logger.IsEnabled(LogLevel.Debug))
         {
@@ -315,6 +308,64 @@ public sealed class CorsEndpointPolicy
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Development only: the reason in <see cref="RefusalExplanation.HeaderName"/> and, where the browser is
+    /// certain to fail the answer anyway, an ok status with the partial CORS headers that make Chromium's
+    /// console name the cause (jub0bs/cors's debug mode). The refusal stays a refusal: without
+    /// <c>Access-Control-Allow-Origin</c>, or with a method or header list that lacks what was asked for.
+    /// </summary>
+    private void ExplainRefusal(HttpContext context, CorsRefusal refusal)
+    {
+        var request = context.Request.Headers;
+        var response = context.Response;
+        var headers = response.Headers;
+        headers[RefusalExplanation.HeaderName] = RefusalExplanation.Describe(refusal, _settings.Name, request, FirstRefusedHeader, _allowMethods);
+        switch (refusal)
+        {
+            case CorsRefusal.Origin:
+                // "No 'Access-Control-Allow-Origin' header is present on the requested resource."
+                response.StatusCode = _settings.PreflightSuccessStatusCode;
+                break;
+            case CorsRefusal.Method when !CorsRules.IsSafelistedMethod(request.AccessControlRequestMethod.ToString()):
+                // "Method PUT is not allowed by Access-Control-Allow-Methods": the list lacks it, and only safelisted methods pass unlisted.
+                response.StatusCode = _settings.PreflightSuccessStatusCode;
+                WriteAllowOrigin(headers, request.Origin);
+                headers.AccessControlAllowMethods = _allowMethods;
+                break;
+            case CorsRefusal.Headers when !_settings.AllowAnyHeader && HttpTokens.IsTokenList(request.AccessControlRequestHeaders):
+                // "Request header field x-api-key is not allowed by Access-Control-Allow-Headers": the list lacks a requested name.
+                response.StatusCode = _settings.PreflightSuccessStatusCode;
+                WriteAllowOrigin(headers, request.Origin);
+                headers.AccessControlAllowMethods = _allowAnyMethod ? request.AccessControlRequestMethod : _allowMethods;
+                headers.AccessControlAllowHeaders = _allowHeaders;
+                break;
+        }
+    }
+
+    private void WriteAllowOrigin(IHeaderDictionary headers, StringValues origin)
+    {
+        headers.AccessControlAllowOrigin = _echoOrigin ? origin : AnyOrigin;
+        if (_settings.AllowCredentials)
+        {
+            headers.AccessControlAllowCredentials = True;
+        }
+    }
+
+    // The first requested header name the policy does not allow (Development explanations only: allocates).
+    private string? FirstRefusedHeader(StringValues requestHeaders)
+    {
+        foreach (var name in new HeaderList(requestHeaders))
+        {
+            var single = new StringValues(name.ToString());
+            if (!_policy.AreHeadersAllowed(single))
+            {
+                return single.ToString();
+            }
+        }
+
+        return null;
     }
 
     // For a refusal whose caller knows only "method, or malformed": the first check the preflight fails.

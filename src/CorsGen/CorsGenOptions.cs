@@ -19,4 +19,16 @@ public sealed class CorsGenOptions
     /// protection. See <see href="https://github.com/dotnet/aspnetcore/pull/66585">dotnet/aspnetcore #66585</see>.
     /// </summary>
     public bool TrustCorsGenPoliciesForCsrfProtection { get; set; } = true;
+
+    /// <summary>
+    /// Whether a refused preflight says why: a <c>CorsGen-Refusal</c> response header with the reason
+    /// (for the browser's network panel) and, where the browser fails the answer anyway, an ok status with
+    /// the partial CORS headers that make Chromium's console name the cause ("Request header field
+    /// x-api-key is not allowed by Access-Control-Allow-Headers in preflight response"). A refused
+    /// request stays refused: the actual request is never sent and its response never readable.
+    /// <see langword="null"/> (the default): only in the Development environment
+    /// (<c>IHostEnvironment.IsDevelopment()</c>). Outside it, a refusal is a 403 with no
+    /// <c>Access-Control-*</c> headers. Read when the policies are bound, at start-up.
+    /// </summary>
+    public bool? ExplainRefusals { get; set; }
 }

@@ -86,9 +86,10 @@ public sealed class CorsApp : IAsyncDisposable
         bool kestrel = false,
         Action<WebApplicationBuilder>? configure = null,
         Action<WebApplication>? beforeAuthentication = null,
-        bool implicitAuthentication = false)
+        bool implicitAuthentication = false,
+        string environmentName = "Production")
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environmentName });
         builder.Logging.ClearProviders();
         configure?.Invoke(builder);
         if (kestrel)
