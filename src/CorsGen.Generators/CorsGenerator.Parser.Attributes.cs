@@ -10,10 +10,25 @@ namespace CorsGen.Generators;
 
 public sealed partial class CorsGenerator
 {
+    // The attribute reader: finding CorsGen's attributes and reading their arguments, with the locations
+    // a diagnostic needs looked up only when one is reported.
     internal static partial class Parser
     {
-        // The attribute reader: finding CorsGen's attributes and reading their arguments, with the locations
-        // a diagnostic needs looked up only when one is reported.
+        internal const string AttributeNamespace = "CorsGen";
+        internal const string AllowOrigins = "CorsGen.AllowOriginsAttribute";
+        internal const string AllowMethods = "CorsGen.AllowMethodsAttribute";
+        internal const string AllowHeaders = "CorsGen.AllowHeadersAttribute";
+        internal const string ExposeHeaders = "CorsGen.ExposeHeadersAttribute";
+        internal const string AllowCredentials = "CorsGen.AllowCredentialsAttribute";
+        internal const string MaxAge = "CorsGen.MaxAgeAttribute";
+        internal const string DisableCors = "CorsGen.DisableCorsAttribute";
+        internal const string CorsPolicy = "CorsGen.CorsPolicyAttribute";
+        internal const string UseCorsPolicy = "CorsGen.UseCorsPolicyAttribute";
+        internal const string AllowOriginsFromConfiguration = "CorsGen.AllowOriginsFromConfigurationAttribute";
+        internal const string AllowOriginPredicate = "CorsGen.AllowOriginPredicateAttribute";
+        internal const string AllowPrivateNetwork = "CorsGen.AllowPrivateNetworkAttribute";
+        internal const string PreflightSuccessStatus = "CorsGen.PreflightSuccessStatusAttribute";
+        internal const string PreflightContinue = "CorsGen.PreflightContinueAttribute";
 
         /// <summary>The metadata names of the CORS attributes (those that shape a policy): the one list of them.</summary>
         internal static readonly ImmutableArray<string> CorsAttributeMetadataNames = ImmutableArray.Create(
@@ -23,6 +38,10 @@ public sealed partial class CorsGenerator
         private static readonly ImmutableHashSet<string> CorsAttributeNames =
             CorsAttributeMetadataNames.Select(n => n.Substring(AttributeNamespace.Length + 1)).ToImmutableHashSet(StringComparer.Ordinal);
 
+        /// <summary>
+        /// The pipeline's way of recognising CorsGen's attributes: by name and namespace, with no compilation at hand,
+        /// so the parser's output stays cacheable. The analyzers and fixes resolve the symbols instead (WellKnownTypes).
+        /// </summary>
         internal static AttributeData? Find(ImmutableArray<AttributeData> attributes, string metadataName)
         {
             // Runs for every attribute kind at every lookup level of every route: compare without allocating.

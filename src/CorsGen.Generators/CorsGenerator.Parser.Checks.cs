@@ -11,10 +11,9 @@ namespace CorsGen.Generators;
 
 public sealed partial class CorsGenerator
 {
+    // Checks on values that several readers share: method case, weak trust, header-name sets, predicates.
     internal static partial class Parser
     {
-        // Checks on values that several readers share: method case, weak trust, header-name sets, predicates.
-
         // A method browsers send upper-cased (or PATCH) written otherwise; the location is looked up only then.
         private static void CheckMethodCase(string method, ArgumentLocations locations, int index, List<DiagnosticInfo> diagnostics)
         {

@@ -7,11 +7,10 @@ namespace CorsGen.Generators;
 
 public sealed partial class CorsGenerator
 {
+    // Policy checks: where a route's CORS attributes come from (method, its policy class, class, the class's
+    // policy class), and the composition of one reader per attribute kind (CorsGenerator.Parser.Readers.cs).
     internal static partial class Parser
     {
-        // Policy checks: where a route's CORS attributes come from (method, its policy class, class, the class's
-        // policy class), and the composition of one reader per attribute kind (CorsGenerator.Parser.Readers.cs).
-
         /// <summary>
         /// The effective CORS policy of a route method; null without CORS. Per attribute kind, most
         /// specific first: the method's attribute, the method's [UseCorsPolicy] class's, the class's,

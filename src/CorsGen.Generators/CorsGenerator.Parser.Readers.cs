@@ -7,11 +7,10 @@ namespace CorsGen.Generators;
 
 public sealed partial class CorsGenerator
 {
+    // One reader per CORS attribute kind: each reads its attribute's arguments, reports what is wrong with
+    // them, and returns its part of the CorsPolicySpec. ParsePolicy composes them.
     internal static partial class Parser
     {
-        // One reader per CORS attribute kind: each reads its attribute's arguments, reports what is wrong with
-        // them, and returns its part of the CorsPolicySpec. ParsePolicy composes them.
-
         private readonly record struct OriginsPart(List<string> Exact, List<SubdomainPatternSpec> Patterns, bool Any, bool RefuseAll)
         {
             public static OriginsPart None => new(new List<string>(), new List<SubdomainPatternSpec>(), Any: false, RefuseAll: false);

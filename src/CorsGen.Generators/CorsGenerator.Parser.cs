@@ -19,22 +19,6 @@ public sealed partial class CorsGenerator
     /// <summary>Symbols -> model. Shared with the analyzers so an attribute means one thing everywhere.</summary>
     internal static partial class Parser
     {
-        internal const string AttributeNamespace = "CorsGen";
-        internal const string AllowOrigins = "CorsGen.AllowOriginsAttribute";
-        internal const string AllowMethods = "CorsGen.AllowMethodsAttribute";
-        internal const string AllowHeaders = "CorsGen.AllowHeadersAttribute";
-        internal const string ExposeHeaders = "CorsGen.ExposeHeadersAttribute";
-        internal const string AllowCredentials = "CorsGen.AllowCredentialsAttribute";
-        internal const string MaxAge = "CorsGen.MaxAgeAttribute";
-        internal const string DisableCors = "CorsGen.DisableCorsAttribute";
-        internal const string CorsPolicy = "CorsGen.CorsPolicyAttribute";
-        internal const string UseCorsPolicy = "CorsGen.UseCorsPolicyAttribute";
-        internal const string AllowOriginsFromConfiguration = "CorsGen.AllowOriginsFromConfigurationAttribute";
-        internal const string AllowOriginPredicate = "CorsGen.AllowOriginPredicateAttribute";
-        internal const string AllowPrivateNetwork = "CorsGen.AllowPrivateNetworkAttribute";
-        internal const string PreflightSuccessStatus = "CorsGen.PreflightSuccessStatusAttribute";
-        internal const string PreflightContinue = "CorsGen.PreflightContinueAttribute";
-
         /// <summary>Route attribute metadata names and the HTTP method each maps (null: read from the attribute).</summary>
         internal static readonly ImmutableArray<(string MetadataName, string? HttpMethod)> RouteAttributes = ImmutableArray.Create<(string, string?)>(
             ("CorsGen.MapGetAttribute", "GET"),
