@@ -9,7 +9,10 @@
 //
 // Options: --api-port N (default 9010), --web-port N (default 9000), --api-url URL (the API base the
 // page calls, by default the API server's own address), --allowed-origin ORIGIN (repeatable: more
-// origins the API allows, through the configuration key Cors:AllowedOrigins).
+// origins the API allows, through the configuration key Cors:AllowedOrigins), --metrics-interval SECONDS
+// (CorsGen's corsgen.requests exported by OpenTelemetry to the console at that interval).
+// Run with DOTNET_ENVIRONMENT=Development to see why CorsGen refuses a preflight (the "POST /info with
+// X-Api-Key" button): the browser's console names the header, and the API line ends with "Refused: ...".
 //
 // http://127.0.0.1:9000 is compiled into [AllowOrigins(InfoEndpoints.AllowedOrigin)]. With another
 // --web-port, also pass --allowed-origin http://127.0.0.1:<that port>, or the browser refuses the API.
@@ -17,7 +20,7 @@
 using CorsGen.Sample;
 
 var allowedOrigins = new List<string>();
-if (!TryParseArguments(args, out var apiPort, out var webPort, out var apiUrl, allowedOrigins))
+if (!TryParseArguments(args, out var apiPort, out var webPort, out var apiUrl, out var metricsInterval, allowedOrigins))
 {
     return 2;
 }
@@ -28,6 +31,7 @@ var options = new SampleOptions
     WebPort = webPort,
     ApiUrl = apiUrl,
     AllowedOrigins = allowedOrigins,
+    MetricsInterval = metricsInterval,
     OnApiRequest = request => Console.WriteLine(ApiRequest.OutputPrefix + request),
 };
 
@@ -58,11 +62,12 @@ await using (servers)
 return 0;
 
 // Accepts --name value and --name=value; reports anything else on stderr.
-static bool TryParseArguments(string[] args, out int apiPort, out int webPort, out string? apiUrl, List<string> allowedOrigins)
+static bool TryParseArguments(string[] args, out int apiPort, out int webPort, out string? apiUrl, out TimeSpan? metricsInterval, List<string> allowedOrigins)
 {
     apiPort = SampleServers.DefaultApiPort;
     webPort = SampleServers.DefaultWebPort;
     apiUrl = null;
+    metricsInterval = null;
 
     for (var i = 0; i < args.Length; i++)
     {
@@ -113,8 +118,17 @@ static bool TryParseArguments(string[] args, out int apiPort, out int webPort, o
 
                 allowedOrigins.Add(value); // checked by CorsGen at start-up, with the same rules as [AllowOrigins]
                 break;
+            case "--metrics-interval":
+                if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds is < 1 or > 3600)
+                {
+                    Console.Error.WriteLine($"--metrics-interval needs a number of seconds from 1 to 3600, not \"{value}\".");
+                    return false;
+                }
+
+                metricsInterval = TimeSpan.FromSeconds(seconds);
+                break;
             default:
-                Console.Error.WriteLine($"Unknown option \"{name}\". Options: --api-port N, --web-port N, --api-url URL, --allowed-origin ORIGIN.");
+                Console.Error.WriteLine($"Unknown option \"{name}\". Options: --api-port N, --web-port N, --api-url URL, --allowed-origin ORIGIN, --metrics-interval SECONDS.");
                 return false;
         }
     }

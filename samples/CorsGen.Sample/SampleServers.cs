@@ -1,4 +1,5 @@
 using System.Net;
+using OpenTelemetry.Metrics;
 
 namespace CorsGen.Sample;
 
@@ -29,6 +30,12 @@ public sealed record SampleOptions
     /// <see langword="null"/>: from <c>DOTNET_ENVIRONMENT</c>/<c>ASPNETCORE_ENVIRONMENT</c>, as usual.
     /// </summary>
     public string? EnvironmentName { get; init; }
+
+    /// <summary>
+    /// Exports the API's metrics (CorsGen's <c>corsgen.requests</c>) with OpenTelemetry's console exporter
+    /// every <see cref="MetricsInterval"/>; <see langword="null"/>: no export.
+    /// </summary>
+    public TimeSpan? MetricsInterval { get; init; }
 }
 
 /// <summary>One request as the API server saw it.</summary>
@@ -168,7 +175,7 @@ public sealed class SampleServers : IAsyncDisposable
 
     private static WebApplication CreateApi(SampleOptions options)
     {
-        var app = CreateApplication(options.ApiPort, options.EnvironmentName, options.AllowedOrigins);
+        var app = CreateApplication(options.ApiPort, options.EnvironmentName, options.AllowedOrigins, options.MetricsInterval);
         if (options.OnApiRequest is { } onRequest)
         {
             // Reported when the response starts, so before the client can have seen it.
@@ -203,9 +210,16 @@ public sealed class SampleServers : IAsyncDisposable
         return app;
     }
 
-    private static WebApplication CreateApplication(int port, string? environmentName, IReadOnlyList<string>? allowedOrigins = null)
+    private static WebApplication CreateApplication(int port, string? environmentName, IReadOnlyList<string>? allowedOrigins = null, TimeSpan? metricsInterval = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environmentName });
+        if (metricsInterval is { } interval)
+        {
+            builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+                .AddMeter("CorsGen")
+                .AddConsoleExporter((_, reader) => reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = (int)interval.TotalMilliseconds));
+        }
+
         builder.Configuration.AddInMemoryCollection((allowedOrigins ?? [])
             .Select((origin, i) => new KeyValuePair<string, string?>($"Cors:AllowedOrigins:{i}", origin)));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -10,8 +10,9 @@
 // With CorsGen: a whitelist, partly compiled in and partly read from configuration
 // (`Cors:AllowedOrigins`, here an array in appsettings.json; without the array, one string separated
 // by commas, semicolons or spaces also works, as in the environment variable `Cors__AllowedOrigins`),
-// checked and read once at start-up; a bad entry stops the application with
-// InvalidOperationException naming the key and the value.
+// checked at start-up, where a bad entry stops the application with InvalidOperationException naming
+// the key and the value, and read again when appsettings.json changes (a bad edit is rejected and
+// logged; the previous origins stay).
 // Preflight answers may be cached for 600 seconds (Chromium caps `Access-Control-Max-Age` at 7200).
 // `Accept` and `Content-Type` need no `[AllowHeaders]`: CorsGen always allows them.
 

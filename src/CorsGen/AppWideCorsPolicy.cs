@@ -37,7 +37,7 @@ internal sealed class AppWideCorsPolicy(CorsEndpointPolicy policy, EndpointDataS
         {
             // A CorsGen route (its policy's headers written early, as UseCorsGen() does), a CorsGen preflight
             // route, which answers for its own policy, or a disabled route, which opts out of CORS.
-            metadata!.GetMetadata<CorsEndpointPolicy>()?.WriteResponseHeadersOnStarting(context, countDecision: false);
+            metadata!.GetMetadata<CorsEndpointPolicy>()?.WriteResponseHeadersOnStartingFromMiddleware(context);
             return next(context);
         }
 

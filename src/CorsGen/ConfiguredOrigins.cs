@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CorsGen;
 
-/// <summary>Origins from configuration (<see cref="AllowOriginsFromConfigurationAttribute"/>), read once and validated like compile-time origins.</summary>
+/// <summary>Reads the origins of a configuration key (<see cref="AllowOriginsFromConfigurationAttribute"/>), validated like compile-time origins.</summary>
 internal static class ConfiguredOrigins
 {
     private static readonly char[] Separators = [',', ';', ' ', '\t', '\r', '\n'];

@@ -173,8 +173,11 @@ public sealed class UseCorsPolicyAttribute : Attribute
 /// <c>Cors__AllowedOrigins</c>). Each entry must be a serialized origin, checked with the same rules
 /// as compile-time origins; a bad entry makes the <c>Map...()</c> / <c>WithCors()</c> call throw
 /// <see cref="InvalidOperationException"/> naming the key and the value. An absent key allows no
-/// extra origin. Values are read once, when the routes are mapped; a configuration reload does not
-/// change them (restart to apply). Lookups are ordinal against a frozen set and allocate nothing.
+/// extra origin. Values are read when the routes are mapped and again whenever the configuration
+/// reloads (<c>appsettings.json</c> with <c>reloadOnChange</c>, the default of <c>WebApplication</c>); a
+/// reload with a bad entry is rejected and logged at Error (event <c>ConfiguredOriginsReloadRejected</c>,
+/// naming the key and the value), and the previous origins stay. Lookups are ordinal against a frozen
+/// set and allocate nothing.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class AllowOriginsFromConfigurationAttribute : Attribute

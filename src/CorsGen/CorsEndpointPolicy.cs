@@ -34,7 +34,7 @@ public sealed class CorsEndpointPolicy
 
     private readonly CompiledCorsPolicy _policy;
     private readonly CompiledCorsPolicySettings _settings;
-    private readonly FrozenSet<string>? _configuredOrigins;
+    private readonly ConfiguredOriginSet? _configuredOrigins;
     private readonly string[] _allowedMethods;
     private readonly string[] _acceptedMethods;
     private readonly bool _allowAnyMethod;
@@ -49,6 +49,10 @@ public sealed class CorsEndpointPolicy
     private readonly CorsMetrics? _metrics;
     private readonly Func<object, Task> _writeResponseHeaders;
     private readonly Func<object, Task> _writeResponseHeadersUncounted;
+
+    // Set once UseCorsGen() has handled a request of this policy: its registration counts the decision from then
+    // on (also for a 401 written before the endpoint), and the endpoint's own registration only writes headers.
+    private volatile bool _countedByMiddleware;
 
     internal CorsEndpointPolicy(CompiledCorsPolicy policy, IServiceProvider services, IReadOnlyList<string> mappedMethods)
         : this(policy, CorsPolicyBinding.Create(policy.Settings, services), mappedMethods, mapsAnyMethod: false)
@@ -79,7 +83,7 @@ public sealed class CorsEndpointPolicy
         _writeResponseHeadersUncounted = state => WriteResponseHeadersCallback(state, countDecision: false);
     }
 
-    /// <summary>The same binding (configured origins, logger) for the methods mapped at another pattern: configuration is read once.</summary>
+    /// <summary>The same binding (configured origins, logger) for the methods mapped at another pattern: configuration is read once per application.</summary>
     /// <param name="mappedMethods">The methods mapped at the pattern by routes with this policy.</param>
     /// <param name="mapsAnyMethod">Whether a route with this policy at the pattern accepts any method (mapped without method metadata).</param>
     internal CorsEndpointPolicy ForMappedMethods(IReadOnlyList<string> mappedMethods, bool mapsAnyMethod = false) =>
@@ -116,7 +120,7 @@ public sealed class CorsEndpointPolicy
     // Configured origins, then the predicate: out of line, so the common compiled-only policy stays small.
     private bool IsExtraOriginAllowed(string origin)
     {
-        if (_configuredOrigins is { } configured && configured.Contains(origin))
+        if (_configuredOrigins is { } configured && configured.Current.Contains(origin))
         {
             return true;
         }
@@ -198,7 +202,7 @@ public sealed class CorsEndpointPolicy
         ArgumentNullException.ThrowIfNull(context);
         if (!IsOriginAllowed(serializedOrigin))
         {
-            return Refuse(context, _settings.RefuseAll ? CorsRefusal.AnyOriginWithCredentials : CorsRefusal.Origin, "origin not allowed");
+            return Refuse(context, OriginRefusal, "origin not allowed");
         }
 
         // An absent list allows nothing to refuse: no call into the compiled matcher.
@@ -231,9 +235,17 @@ public sealed class CorsEndpointPolicy
             headers.AccessControlMaxAge = _maxAge;
         }
 
-        if (_settings.AllowPrivateNetwork && IsPrivateNetworkRequest(context.Request.Headers[PrivateNetworkRequestHeader]))
+        if (IsPrivateNetworkRequest(context.Request.Headers[PrivateNetworkRequestHeader]))
         {
-            headers[PrivateNetworkAllowHeader] = True;
+            if (_settings.AllowPrivateNetwork)
+            {
+                headers[PrivateNetworkAllowHeader] = True;
+            }
+            else if (_binding.ExplainRefusals)
+            {
+                // Not CorsGen's refusal but the browser's (older Chromium's Private Network Access): say why.
+                headers[RefusalExplanation.HeaderName] = RefusalExplanation.PrivateNetwork(_settings.Name);
+            }
         }
 
         return true;
@@ -301,6 +313,8 @@ public sealed class CorsEndpointPolicy
             CorsLog.PreflightRefused(
                 _logger,
                 _settings.Name,
+                CorsLog.Route(context),
+                CorsMetrics.ReasonTag(refusal),
                 reason,
                 LogValue.Escape(request.Origin),
                 LogValue.Escape(request.AccessControlRequestMethod),
@@ -368,6 +382,9 @@ public sealed class CorsEndpointPolicy
         return null;
     }
 
+    // Why an origin is refused: a "*"-with-credentials policy refuses them all.
+    private CorsRefusal OriginRefusal => _settings.RefuseAll ? CorsRefusal.AnyOriginWithCredentials : CorsRefusal.Origin;
+
     // For a refusal whose caller knows only "method, or malformed": the first check the preflight fails.
     private CorsRefusal Classify(IHeaderDictionary request)
     {
@@ -377,9 +394,7 @@ public sealed class CorsEndpointPolicy
             return CorsRefusal.Malformed;
         }
 
-        return _settings.RefuseAll ? CorsRefusal.AnyOriginWithCredentials
-            : IsOriginAllowed(serializedOrigin) ? CorsRefusal.Method
-            : CorsRefusal.Origin;
+        return IsOriginAllowed(serializedOrigin) ? CorsRefusal.Method : OriginRefusal;
     }
 
     /// <summary>
@@ -396,20 +411,27 @@ public sealed class CorsEndpointPolicy
         builder.Metadata.Add(this);
         builder.RequestDelegate = context =>
         {
-            WriteResponseHeadersOnStarting(context);
+            WriteResponseHeadersOnStarting(context, countDecision: !_countedByMiddleware);
             return next(context);
         };
     }
 
     /// <summary>Has <see cref="WriteResponseHeaders(HttpContext)"/> run when the response starts; allocates nothing.</summary>
     /// <param name="context">The request.</param>
-    /// <param name="countDecision">
-    /// Whether this registration counts the decision in <c>corsgen.requests</c>. The middleware registers for a
-    /// CorsGen route without counting: the route's own registration counts it when the endpoint runs, and
-    /// the headers are written twice, the same both times.
-    /// </param>
+    /// <param name="countDecision">Whether this registration counts the decision in <c>corsgen.requests</c>.</param>
     internal void WriteResponseHeadersOnStarting(HttpContext context, bool countDecision = true) =>
         context.Response.OnStarting(countDecision ? _writeResponseHeaders : _writeResponseHeadersUncounted, context);
+
+    /// <summary>
+    /// <see cref="WriteResponseHeadersOnStarting"/> for <c>UseCorsGen()</c>, ahead of the route's endpoint: it
+    /// counts the decision, so a response that middleware writes before the endpoint runs is counted too, and the
+    /// endpoint's registration, writing the same headers again, no longer counts.
+    /// </summary>
+    internal void WriteResponseHeadersOnStartingFromMiddleware(HttpContext context)
+    {
+        _countedByMiddleware = true;
+        context.Response.OnStarting(_writeResponseHeaders, context);
+    }
 
     /// <summary>Writes the CORS headers of an actual (non-preflight) response; <c>Vary: Origin</c> always.</summary>
     /// <param name="context">The request.</param>
@@ -440,12 +462,13 @@ public sealed class CorsEndpointPolicy
         {
             if (countDecision)
             {
-                _metrics?.Refused(context, ActualKind, _settings.RefuseAll ? CorsRefusal.AnyOriginWithCredentials : CorsRefusal.Origin, _settings.Name);
+                _metrics?.Refused(context, ActualKind, OriginRefusal, _settings.Name);
             }
 
             if (_logger.IsEnabled(LogLevel.Debug))
             {
-                CorsLog.ActualRequestOriginRefused(_logger, _settings.Name, LogValue.Escape(origin));
+                CorsLog.ActualRequestOriginRefused(
+                    _logger, _settings.Name, CorsLog.Route(context), CorsMetrics.ReasonTag(OriginRefusal), LogValue.Escape(origin));
             }
 
             return;

@@ -26,7 +26,7 @@ public static class CorsGenApplicationBuilderExtensions
         ArgumentNullException.ThrowIfNull(app);
         return app.Use(static (context, next) =>
         {
-            context.GetEndpoint()?.Metadata.GetMetadata<CorsEndpointPolicy>()?.WriteResponseHeadersOnStarting(context, countDecision: false);
+            context.GetEndpoint()?.Metadata.GetMetadata<CorsEndpointPolicy>()?.WriteResponseHeadersOnStartingFromMiddleware(context);
 
             return next(context);
         });

@@ -7,13 +7,18 @@ namespace CorsGen;
 /// <summary>CorsGen's log messages (category <c>CorsGen</c>); the Debug ones cost one level check when Debug is off.</summary>
 internal static partial class CorsLog
 {
+    // Reason is corsgen.requests' corsgen.refusal.reason; Route its http.route ("(none)" when no route matched).
     [LoggerMessage(EventId = 1, EventName = "PreflightRefused", Level = LogLevel.Debug,
-        Message = "CORS preflight refused by {Policy}: {Reason} (Origin {Origin}, Access-Control-Request-Method {RequestMethod}, Access-Control-Request-Headers {RequestHeaders})")]
-    public static partial void PreflightRefused(ILogger logger, string policy, string reason, string origin, string requestMethod, string requestHeaders);
+        Message = "CORS preflight refused by {Policy} at {Route}: {Reason}, {Detail} (Origin {Origin}, Access-Control-Request-Method {RequestMethod}, Access-Control-Request-Headers {RequestHeaders})")]
+    public static partial void PreflightRefused(ILogger logger, string policy, string route, string reason, string detail, string origin, string requestMethod, string requestHeaders);
 
     [LoggerMessage(EventId = 2, EventName = "ActualRequestOriginRefused", Level = LogLevel.Debug,
-        Message = "CORS headers withheld by {Policy}: origin {Origin} is not allowed")]
-    public static partial void ActualRequestOriginRefused(ILogger logger, string policy, string origin);
+        Message = "CORS headers withheld by {Policy} at {Route}: {Reason}, origin {Origin} is not allowed")]
+    public static partial void ActualRequestOriginRefused(ILogger logger, string policy, string route, string reason, string origin);
+
+    /// <summary>The matched route template, as <c>http.route</c>, or "(none)".</summary>
+    public static string Route(Microsoft.AspNetCore.Http.HttpContext context) =>
+        Microsoft.AspNetCore.Http.EndpointHttpContextExtensions.GetEndpoint(context) is Microsoft.AspNetCore.Routing.RouteEndpoint { RoutePattern.RawText: { } route } ? route : "(none)";
 
     [LoggerMessage(EventId = 3, EventName = "OriginPredicateFailed", Level = LogLevel.Warning,
         Message = "The origin predicate of {Policy} threw for origin {Origin}; the request is refused")]
@@ -27,6 +32,10 @@ internal static partial class CorsLog
     [LoggerMessage(EventId = 5, EventName = "ConfiguredOriginsMissing", Level = LogLevel.Information,
         Message = "{Policy} reads origins from configuration key {Key}, which is absent or empty; only its compiled origins are allowed")]
     public static partial void ConfiguredOriginsMissing(ILogger logger, string policy, string key);
+
+    [LoggerMessage(EventId = 6, EventName = "ConfiguredOriginsReloadRejected", Level = LogLevel.Error,
+        Message = "{Policy} keeps its {Count} previous origin(s) from configuration key {Key}: the reloaded configuration was rejected. {Problem}")]
+    public static partial void ConfiguredOriginsReloadRejected(ILogger logger, string policy, string key, int count, string problem);
 }
 
 /// <summary>Request values made safe for logs: control characters, quotes, backslashes and non-ASCII escaped, length capped.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,15 +9,15 @@ namespace CorsGen;
 /// <summary>What a compiled policy takes from one application: read once, shared by every pattern it is bound to.</summary>
 /// <param name="Logger">Category <c>CorsGen</c>.</param>
 /// <param name="Metrics">The <c>CorsGen</c> meter's instruments, or <see langword="null"/> without an <c>IMeterFactory</c>.</param>
-/// <param name="ConfiguredOrigins">Origins from <see cref="AllowOriginsFromConfigurationAttribute"/>'s key, or <see langword="null"/>.</param>
+/// <param name="ConfiguredOrigins">Origins from <see cref="AllowOriginsFromConfigurationAttribute"/>'s key (kept in step with reloads), or <see langword="null"/>.</param>
 /// <param name="ExplainRefusals">Whether refused preflights carry their reason (<see cref="CorsGenOptions.ExplainRefusals"/>).</param>
-internal sealed record CorsPolicyBinding(ILogger Logger, CorsMetrics? Metrics, FrozenSet<string>? ConfiguredOrigins, bool ExplainRefusals)
+internal sealed record CorsPolicyBinding(ILogger Logger, CorsMetrics? Metrics, ConfiguredOriginSet? ConfiguredOrigins, bool ExplainRefusals)
 {
     /// <exception cref="InvalidOperationException">A configured origin is not a serialized origin.</exception>
     public static CorsPolicyBinding Create(CompiledCorsPolicySettings settings, IServiceProvider services)
     {
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger("CorsGen") ?? NullLogger.Instance;
-        var configured = settings.OriginsConfigurationKey is { } key ? CorsGen.ConfiguredOrigins.Load(services, key, settings.Name, logger) : null;
+        var configured = settings.OriginsConfigurationKey is { } key ? new ConfiguredOriginSet(services, key, settings.Name, logger) : null;
         var explain = services.GetService<IOptions<CorsGenOptions>>()?.Value.ExplainRefusals
             ?? services.GetService<IHostEnvironment>()?.IsDevelopment()
             ?? false;

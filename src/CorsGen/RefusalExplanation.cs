@@ -8,6 +8,10 @@ internal static class RefusalExplanation
 {
     public const string HeaderName = "CorsGen-Refusal";
 
+    /// <summary>An allowed preflight asking for private network access that the policy does not give.</summary>
+    public static string PrivateNetwork(string policy) =>
+        $"private network access is not allowed by policy {policy} ([AllowPrivateNetwork]), so a browser that checks it refuses the request";
+
     public static string Describe(CorsRefusal refusal, string policy, IHeaderDictionary request, Func<StringValues, string?> firstRefusedHeader, StringValues allowedMethods) => refusal switch
     {
         CorsRefusal.Origin => $"origin {LogValue.Escape(request.Origin)} is not allowed by policy {policy}",

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using CorsGen.Sample;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Playwright;
 
 namespace CorsGen.BrowserTests;
@@ -63,6 +66,51 @@ public sealed class RefusalExplanationPageTests(SampleFixture fixture)
         Assert.DoesNotContain(result.Requests, r => r.Method == method);
     }
 
+    /// <summary>
+    /// A policy of "*" with credentials refuses every origin: in Development with a 403 and its reason (an
+    /// ok answer with "*" could let a request without credentials through), which Chromium blocks.
+    /// </summary>
+    [ChromiumFact]
+    public async Task In_Development_any_origin_with_credentials_stays_refused_with_its_reason()
+    {
+        var seen = new List<(string Method, int Status, string? Refusal)>();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        await using var api = builder.Build();
+        api.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                lock (seen)
+                {
+                    seen.Add((context.Request.Method, context.Response.StatusCode, context.Response.Headers["CorsGen-Refusal"].FirstOrDefault()));
+                }
+
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+        api.MapRefuseAllExplanationEndpoints();
+        await api.StartAsync();
+        var apiUrl = api.Urls.First().TrimEnd('/');
+
+        // Any page will do: the policy refuses every origin.
+        var webPort = FreePort();
+        await using var servers = await SampleServers.StartAsync(new SampleOptions { ApiPort = 0, WebPort = webPort });
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(servers.WebUrl + "/");
+
+        var outcome = await page.EvaluateAsync<string>(FetchScript, new object[] { apiUrl + "/refuse-all", "PUT", new Dictionary<string, string>() });
+
+        Assert.Equal("rejected TypeError", outcome);
+        lock (seen)
+        {
+            var preflight = Assert.Single(seen);
+            Assert.Equal(("OPTIONS", 403), (preflight.Method, preflight.Status));
+            Assert.Contains("combines \"*\" with credentials (CORSGEN002)", preflight.Refusal);
+        }
+    }
+
     private sealed record Result(string Outcome, IReadOnlyList<string> ConsoleErrors, IReadOnlyList<ApiRequest> Requests);
 
     // The page is served from a configured origin, or, for the origin case, from one nothing allows.
@@ -121,4 +169,15 @@ public sealed class RefusalExplanationPageTests(SampleFixture fixture)
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>"*" with credentials (CORSGEN002's case): compiled to refuse every origin, explained in Development.</summary>
+#pragma warning disable CORSGEN002 // the policy that refuses everything is the case under test
+[AllowOrigins("*")]
+[AllowCredentials]
+#pragma warning restore CORSGEN002
+public static partial class RefuseAllExplanationEndpoints
+{
+    [MapPut("/refuse-all")]
+    public static string Put() => "refuse-all";
 }

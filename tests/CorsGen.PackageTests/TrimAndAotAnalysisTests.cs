@@ -10,8 +10,7 @@ namespace CorsGen.PackageTests;
 /// CorsGen in builds that trim or compile ahead of time. There ASP.NET Core's Request Delegate Generator
 /// cannot see CorsGen's Map calls (generators never see each other's output), so CorsGen generates the
 /// request delegates itself: no <c>Map(pattern, Delegate)</c> call, no IL2026/IL3050, reported or
-/// suppressed. Native AOT itself cannot be tried here (its ILCompiler packs are not available); a
-/// trimmed, self-contained publish is run for real.
+/// suppressed. A trimmed, self-contained publish and a Native AOT publish are run for real.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public sealed partial class TrimAndAotAnalysisTests(PackageFixture package)
@@ -41,15 +40,23 @@ public sealed partial class TrimAndAotAnalysisTests(PackageFixture package)
     }
 
     [Fact]
-    public async Task A_trimmed_self_contained_publish_answers_preflights_and_binds_json()
+    public Task A_trimmed_self_contained_publish_answers_preflights_and_binds_json() =>
+        PublishAndCallAsync("WebApp.Trimmed", "trimmed", "--self-contained", "-p:PublishTrimmed=true");
+
+    [Fact]
+    public Task A_native_AOT_publish_answers_preflights_and_binds_json() =>
+        PublishAndCallAsync("WebApp.NativeAot", "Native AOT", "-p:PublishAot=true");
+
+    // Publishes the consumer from the package with publishArguments, with no trimming or AOT warning, then runs
+    // the published executable: a real preflight, a JSON POST with CORS headers, and a 415 for a non-JSON body.
+    private async Task PublishAndCallAsync(string copyName, string kind, params string[] publishArguments)
     {
-        var directory = package.CopyConsumer("WebApp", "WebApp.Trimmed");
+        var directory = package.CopyConsumer("WebApp", copyName);
         var publish = await package.RunInConsumerAsync(directory,
-            "publish", "-c", "Release", "-f", "net10.0", "-r", "linux-x64", "--self-contained",
-            "-p:PublishTrimmed=true", "-p:UseAppHost=true", "-o", "published");
-        Assert.True(publish.ExitCode == 0, "The trimmed publish fails.\n" + publish.Describe());
+            ["publish", "-c", "Release", "-f", "net10.0", "-r", "linux-x64", .. publishArguments, "-p:UseAppHost=true", "-o", "published"]);
+        Assert.True(publish.ExitCode == 0, $"The {kind} publish fails.\n" + publish.Describe());
         var trimWarnings = Regex.Matches(publish.Output, @": warning (IL[0-9]+):").Select(m => m.Groups[1].Value).Distinct().ToList();
-        Assert.True(trimWarnings.Count == 0, "The trimmer warns: " + string.Join(", ", trimWarnings) + "\n" + publish.Tail);
+        Assert.True(trimWarnings.Count == 0, $"The {kind} publish warns: " + string.Join(", ", trimWarnings) + "\n" + publish.Tail);
 
         var published = Path.Combine(directory, "published");
         await using var app = await RunningApp.StartExecutableAsync(published, Path.Combine(published, "Consumer.WebApp"));

@@ -55,6 +55,23 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public async Task Under_UseCorsGen_each_decision_is_counted_once_also_when_authorization_answers_first()
+    {
+        await using var app = await CorsApp.StartAsync(
+            a => a.MapSecureEndpoints().RequireAuthorization(),
+            beforeAuthentication: a => a.UseCorsGen());
+        using var collector = new MetricCollector<long>(app.App.Services.GetRequiredService<IMeterFactory>(), "CorsGen", "corsgen.requests");
+
+        var unauthorized = await app.ActualAsync("GET", "/secure/data", TestOrigins.App);
+        var authorized = await app.ActualAsync("GET", "/secure/data", TestOrigins.App, (TestAuthHandler.UserHeader, "alice"));
+        var foreign = await app.ActualAsync("GET", "/secure/data", TestOrigins.Evil, (TestAuthHandler.UserHeader, "alice"));
+
+        Assert.Equal([401, 200, 200], new[] { unauthorized.Status, authorized.Status, foreign.Status });
+        var results = collector.GetMeasurementSnapshot().Select(m => $"{m.Tags["corsgen.request.kind"]} {m.Tags["corsgen.result"]} {m.Value}").ToList();
+        Assert.Equal(["actual allowed 1", "actual allowed 1", "actual refused 1"], results);
+    }
+
+    [Fact]
     public async Task A_policy_of_any_origin_with_credentials_reports_why_it_refuses_everything()
     {
         await using var app = await CorsApp.StartAsync(a => a.MapRefuseAllEndpoints());

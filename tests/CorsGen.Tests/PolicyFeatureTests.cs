@@ -408,6 +408,117 @@ public sealed class ConfiguredOriginTests
     }
 
     [Fact]
+    public async Task A_configuration_reload_replaces_the_origins_and_a_bad_reload_keeps_the_previous_ones()
+    {
+        var source = new ReloadableSource();
+        source.Provider.Set("Cors:AllowedOrigins", Staging);
+        await using var app = await CorsApp.StartAsync(
+            app => app.MapConfiguredEndpoints(),
+            configure: builder =>
+            {
+                ((IConfigurationBuilder)builder.Configuration).Add(source);
+                builder.Logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug);
+            });
+        Assert.Equal(204, (await app.PreflightAsync("/configured", Staging, "POST")).Status);
+
+        // A good reload: the new origin in, the old one out.
+        source.Provider.Set("Cors:AllowedOrigins", "https://qa.example.com");
+        source.Provider.Reload();
+        Assert.Equal(204, (await app.PreflightAsync("/configured", "https://qa.example.com", "POST")).Status);
+        Assert.Equal(403, (await app.PreflightAsync("/configured", Staging, "POST")).Status);
+
+        // A bad reload is rejected: the previous origins stay, and the error names the key and the value.
+        source.Provider.Set("Cors:AllowedOrigins", "https://QA.example.com/");
+        source.Provider.Reload();
+        Assert.Equal(204, (await app.PreflightAsync("/configured", "https://qa.example.com", "POST")).Status);
+        Assert.Equal(204, (await app.PreflightAsync("/configured", TestOrigins.App, "POST")).Status);
+        var rejected = Assert.Single(app.App.Services.GetFakeLogCollector().GetSnapshot(), r => r.Id.Name == "ConfiguredOriginsReloadRejected");
+        Assert.Equal(LogLevel.Error, rejected.Level);
+        Assert.Contains("Cors:AllowedOrigins", rejected.Message);
+        Assert.Contains("https://QA.example.com/", rejected.Message);
+    }
+
+    [Fact]
+    public async Task An_edited_appsettings_file_with_reloadOnChange_changes_the_origins()
+    {
+        var folder = Directory.CreateTempSubdirectory("corsgen-reload-").FullName;
+        var file = Path.Combine(folder, "appsettings.json");
+        await File.WriteAllTextAsync(file, $$"""{ "Cors": { "AllowedOrigins": [ "{{Staging}}" ] } }""");
+        try
+        {
+            await using var app = await CorsApp.StartAsync(
+                app => app.MapConfiguredEndpoints(),
+                configure: builder => builder.Configuration.AddJsonFile(file, optional: false, reloadOnChange: true));
+            Assert.Equal(204, (await app.PreflightAsync("/configured", Staging, "POST")).Status);
+
+            await File.WriteAllTextAsync(file, """{ "Cors": { "AllowedOrigins": [ "https://qa.example.com" ] } }""");
+
+            // The file watcher reports the edit asynchronously: wait for it, within a bound.
+            var deadline = DateTime.UtcNow.AddSeconds(15);
+            while ((await app.PreflightAsync("/configured", "https://qa.example.com", "POST")).Status != 204 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.Equal(204, (await app.PreflightAsync("/configured", "https://qa.example.com", "POST")).Status);
+            Assert.Equal(403, (await app.PreflightAsync("/configured", Staging, "POST")).Status);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Requests_during_reloads_are_answered_from_the_old_or_the_new_set_and_none_fails()
+    {
+        const string Qa = "https://qa.example.com";
+        var source = new ReloadableSource();
+        source.Provider.Set("Cors:AllowedOrigins", Staging);
+        await using var app = await CorsApp.StartAsync(
+            app => app.MapConfiguredEndpoints(),
+            configure: builder => ((IConfigurationBuilder)builder.Configuration).Add(source));
+
+        using var stop = new CancellationTokenSource();
+        var reloads = Task.Run(() =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                // Alternating sets, and a bad value now and then that must change nothing.
+                source.Provider.Set("Cors:AllowedOrigins", i % 5 == 4 ? "https://Bad.example.com/" : i % 2 == 0 ? Qa : Staging);
+                source.Provider.Reload();
+            }
+        });
+        var statuses = new System.Collections.Concurrent.ConcurrentBag<(string Origin, int Status)>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 2000), async (i, _) =>
+        {
+            var origin = i % 3 == 0 ? Staging : i % 3 == 1 ? Qa : TestOrigins.Evil;
+            statuses.Add((origin, (await app.PreflightAsync("/configured", origin, "POST")).Status));
+        });
+        stop.Cancel();
+        await reloads;
+
+        Assert.Equal(2000, statuses.Count);
+        Assert.All(statuses, s => Assert.True(s.Origin == TestOrigins.Evil ? s.Status == 403 : s.Status is 204 or 403, $"{s.Origin} -> {s.Status}"));
+        // Both sets were in force at some point while requests ran.
+        Assert.Contains(statuses, s => s.Origin == Staging && s.Status == 204);
+        Assert.Contains(statuses, s => s.Origin == Qa && s.Status == 204);
+    }
+
+    /// <summary>A configuration source whose values a test sets and reloads, as a file provider does on change.</summary>
+    private sealed class ReloadableSource : IConfigurationSource
+    {
+        public ReloadableProvider Provider { get; } = new();
+
+        public IConfigurationProvider Build(IConfigurationBuilder builder) => Provider;
+    }
+
+    private sealed class ReloadableProvider : ConfigurationProvider
+    {
+        public void Reload() => OnReload();
+    }
+
+    [Fact]
     public async Task An_absent_key_is_logged_as_information_not_as_a_warning()
     {
         await using var app = await CorsApp.StartAsync(

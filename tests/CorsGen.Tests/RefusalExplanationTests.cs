@@ -3,6 +3,8 @@ using CorsGen.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using static CorsGen.Tests.Infrastructure.Cors;
 
 namespace CorsGen.Tests;
@@ -135,6 +137,40 @@ public sealed class RefusalExplanationTests
 
         Assert.Equal(204, reply.Status);
         Assert.True(reply.Has(RefusalHeader));
+    }
+
+    [Fact]
+    public async Task Private_network_access_the_policy_does_not_give_is_explained_on_the_allowed_answer()
+    {
+        await using var app = await StartAsync(Environments.Development);
+
+        var reply = await app.SendAsync("OPTIONS", "/single",
+            ("Origin", TestOrigins.App), (RequestMethod, "POST"), ("Access-Control-Request-Private-Network", "true"));
+
+        Assert.Equal(204, reply.Status);
+        Absent(reply, "Access-Control-Allow-Private-Network");
+        Assert.Contains("private network access is not allowed by policy SingleOriginEndpoints.Get", reply[RefusalHeader].ToString());
+    }
+
+    [Fact]
+    public async Task Refusals_are_logged_with_policy_route_reason_and_the_escaped_origin_as_fields()
+    {
+        await using var app = await CorsApp.StartAsync(
+            a => a.MapSingleOriginEndpoints(),
+            configure: builder => builder.Logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));
+
+        await app.PreflightAsync("/single", "https://evil.net\n", "POST");
+        await app.ActualAsync("GET", "/single", TestOrigins.Evil);
+
+        var records = app.App.Services.GetFakeLogCollector().GetSnapshot().Where(r => r.Category == "CorsGen").ToList();
+        var preflight = Assert.Single(records, r => r.Id.Name == "PreflightRefused");
+        Assert.Equal("SingleOriginEndpoints.Get", preflight.GetStructuredStateValue("Policy"));
+        Assert.Equal("/single", preflight.GetStructuredStateValue("Route"));
+        Assert.Equal("origin", preflight.GetStructuredStateValue("Reason"));
+        Assert.Equal("\"https://evil.net\\u000a\"", preflight.GetStructuredStateValue("Origin"));
+        var actual = Assert.Single(records, r => r.Id.Name == "ActualRequestOriginRefused");
+        Assert.Equal("origin", actual.GetStructuredStateValue("Reason"));
+        Assert.Equal("/single", actual.GetStructuredStateValue("Route"));
     }
 
     [Fact]
