@@ -1,10 +1,7 @@
-using System.Collections.Frozen;
 using CorsGen.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Primitives;
 
 namespace CorsGen;
@@ -26,9 +23,6 @@ public sealed class CorsEndpointPolicy
     private static readonly StringValues PreflightVary = new("Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
     private static readonly StringValues PrivateNetworkPreflightVary = new("Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network");
 
-    // The CORS-safelisted methods (https://fetch.spec.whatwg.org/#cors-safelisted-method): a browser's
-    // CORS-preflight check passes them whatever Access-Control-Allow-Methods lists.
-
     private const string PreflightKind = "preflight";
     private const string ActualKind = "actual";
 
@@ -45,6 +39,7 @@ public sealed class CorsEndpointPolicy
     private readonly StringValues _preflightVary;
     private readonly bool _echoOrigin;
     private readonly CorsPolicyBinding _binding;
+    // Copied out of the binding for the request path.
     private readonly ILogger _logger;
     private readonly CorsMetrics? _metrics;
     private readonly Func<object, Task> _writeResponseHeaders;
@@ -88,7 +83,6 @@ public sealed class CorsEndpointPolicy
     /// <param name="mapsAnyMethod">Whether a route with this policy at the pattern accepts any method (mapped without method metadata).</param>
     internal CorsEndpointPolicy ForMappedMethods(IReadOnlyList<string> mappedMethods, bool mapsAnyMethod = false) =>
         new(_policy, _binding, mappedMethods, mapsAnyMethod);
-
 
     /// <summary>The compiled policy this binds.</summary>
     public CompiledCorsPolicy Policy => _policy;
@@ -218,12 +212,7 @@ public sealed class CorsEndpointPolicy
         var headers = response.Headers;
         headers.Vary = _preflightVary;
         response.StatusCode = _settings.PreflightSuccessStatusCode;
-        headers.AccessControlAllowOrigin = _echoOrigin ? origin : AnyOrigin;
-        if (_settings.AllowCredentials)
-        {
-            headers.AccessControlAllowCredentials = True;
-        }
-
+        WriteAllowOrigin(headers, origin);
         headers.AccessControlAllowMethods = _allowAnyMethod ? requestMethod : _allowMethods;
         if (accessControlRequestHeaders.Count != 0)
         {
@@ -282,7 +271,11 @@ public sealed class CorsEndpointPolicy
         return handler(context);
     }
 
-    /// <summary>Refuses a preflight: 403 with the preflight <c>Vary</c> and no <c>Access-Control-*</c> headers, logged at Debug.</summary>
+    /// <summary>
+    /// Refuses a preflight: 403 with the preflight <c>Vary</c> and no <c>Access-Control-*</c> headers, logged
+    /// at Debug and counted in <c>corsgen.requests</c>. With <see cref="CorsGenOptions.ExplainRefusals"/> (by
+    /// default in Development) the answer also says why.
+    /// </summary>
     /// <param name="context">The request.</param>
     /// <param name="reason">Why, for the log.</param>
     /// <returns>Always <see langword="false"/>, so callers can <c>return Refuse(...)</c>.</returns>
@@ -358,6 +351,7 @@ public sealed class CorsEndpointPolicy
         }
     }
 
+    // The origin echoed (or "*"), and credentials when the policy allows them.
     private void WriteAllowOrigin(IHeaderDictionary headers, StringValues origin)
     {
         headers.AccessControlAllowOrigin = _echoOrigin ? origin : AnyOrigin;
@@ -479,12 +473,7 @@ public sealed class CorsEndpointPolicy
             _metrics?.Allowed(context, ActualKind, _settings.Name);
         }
 
-        headers.AccessControlAllowOrigin = _echoOrigin ? origin : AnyOrigin;
-        if (_settings.AllowCredentials)
-        {
-            headers.AccessControlAllowCredentials = True;
-        }
-
+        WriteAllowOrigin(headers, origin);
         if (_exposeHeaders.Count != 0)
         {
             headers.AccessControlExposeHeaders = _exposeHeaders;
