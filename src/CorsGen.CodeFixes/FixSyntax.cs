@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using CorsGen.Generators;
+using CorsGen.Generators.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -250,12 +251,12 @@ internal static class FixSyntax
         return SyntaxFactory.TokenList(tokens);
     }
 
-    /// <summary>The attribute syntax of the attributes named <paramref name="metadataName"/> on <paramref name="symbol"/>, in <paramref name="tree"/>.</summary>
-    public static IEnumerable<AttributeSyntax> AttributeSyntax(ISymbol symbol, string metadataName, SyntaxTree tree, CancellationToken cancellationToken)
+    /// <summary>The attribute syntax of the <paramref name="attributeType"/> attributes on <paramref name="symbol"/>, in <paramref name="tree"/>.</summary>
+    public static IEnumerable<AttributeSyntax> AttributeSyntax(ISymbol symbol, INamedTypeSymbol? attributeType, SyntaxTree tree, CancellationToken cancellationToken)
     {
         foreach (var attribute in symbol.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() == metadataName
+            if (WellKnownTypes.Is(attribute, attributeType)
                 && attribute.ApplicationSyntaxReference is { } reference
                 && reference.SyntaxTree == tree
                 && reference.GetSyntax(cancellationToken) is AttributeSyntax syntax)

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CorsGen.Generators;
+using CorsGen.Generators.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -39,11 +40,12 @@ public sealed class MissingPreflightRouteCodeFixProvider : CorsGenCodeFixProvide
             return;
         }
 
+        var types = WellKnownTypes.For(model.Compilation);
         if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not
                 { Expression: MemberAccessExpressionSyntax access } invocation
             || model.GetOperation(invocation, context.CancellationToken) is not IInvocationOperation { Arguments.Length: >= 3 } operation
             || HandlerClass(operation) is not { } handlerClass
-            || !CarriesPolicy(handlerClass))
+            || !CarriesPolicy(handlerClass, types))
         {
             return;
         }
@@ -52,7 +54,7 @@ public sealed class MissingPreflightRouteCodeFixProvider : CorsGenCodeFixProvide
         context.RegisterCodeFix(
             CodeAction.Create(
                 $"Map through WithCors({typeName}.Policy)",
-                ct => FixAsync(context.Document, access, handlerClass, typeName, ct),
+                ct => FixAsync(context.Document, access, handlerClass, types, typeName, ct),
                 EquivalenceKey),
             diagnostic);
     }
@@ -69,16 +71,13 @@ public sealed class MissingPreflightRouteCodeFixProvider : CorsGenCodeFixProvide
     }
 
     // The class's own attributes must make the policy: method-level ones would be lost.
-    private static bool CarriesPolicy(INamedTypeSymbol type)
-    {
-        var attributes = type.GetAttributes();
-        return type.DeclaringSyntaxReferences.Length > 0
-            && (CorsGenerator.Parser.Find(attributes, CorsGenerator.Parser.AllowOrigins) is not null
-                || CorsGenerator.Parser.Find(attributes, CorsGenerator.Parser.AllowOriginsFromConfiguration) is not null
-                || CorsGenerator.Parser.Find(attributes, CorsGenerator.Parser.AllowOriginPredicate) is not null);
-    }
+    private static bool CarriesPolicy(INamedTypeSymbol type, WellKnownTypes types) =>
+        type.DeclaringSyntaxReferences.Length > 0
+        && (WellKnownTypes.Has(type, types.AllowOrigins)
+            || WellKnownTypes.Has(type, types.AllowOriginsFromConfiguration)
+            || WellKnownTypes.Has(type, types.AllowOriginPredicate));
 
-    private static async Task<Solution> FixAsync(Document document, MemberAccessExpressionSyntax access, INamedTypeSymbol handlerClass, string typeName, CancellationToken cancellationToken)
+    private static async Task<Solution> FixAsync(Document document, MemberAccessExpressionSyntax access, INamedTypeSymbol handlerClass, WellKnownTypes types, string typeName, CancellationToken cancellationToken)
     {
         var solution = document.Project.Solution;
         var editor = new SolutionEditor(solution);
@@ -89,7 +88,7 @@ public sealed class MissingPreflightRouteCodeFixProvider : CorsGenCodeFixProvide
             .WithTriviaFrom(receiver);
         routeEditor.ReplaceNode(receiver, withCors);
 
-        if (CorsGenerator.Parser.Find(handlerClass.GetAttributes(), CorsGenerator.Parser.CorsPolicy) is null
+        if (!WellKnownTypes.Has(handlerClass, types.CorsPolicy)
             && handlerClass.DeclaringSyntaxReferences.First().GetSyntax(cancellationToken) is ClassDeclarationSyntax declaration
             && solution.GetDocumentId(declaration.SyntaxTree) is { } classDocument)
         {

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CorsGen.Generators;
+using CorsGen.Generators.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -40,7 +41,7 @@ public sealed class WildcardOriginWithCredentialsCodeFixProvider : CorsGenCodeFi
             return;
         }
 
-        var credentials = CredentialAttributes(symbol, root.SyntaxTree, context.CancellationToken).ToList();
+        var credentials = CredentialAttributes(symbol, WellKnownTypes.For(model.Compilation), root.SyntaxTree, context.CancellationToken).ToList();
         if (credentials.Count > 0)
         {
             context.RegisterCodeFix(
@@ -65,9 +66,9 @@ public sealed class WildcardOriginWithCredentialsCodeFixProvider : CorsGenCodeFi
     }
 
     // Every [AllowCredentials] that makes a route under this [AllowOrigins] credentialed.
-    private static IEnumerable<AttributeSyntax> CredentialAttributes(ISymbol originsOwner, SyntaxTree tree, CancellationToken cancellationToken)
+    private static IEnumerable<AttributeSyntax> CredentialAttributes(ISymbol originsOwner, WellKnownTypes types, SyntaxTree tree, CancellationToken cancellationToken)
     {
-        var credentials = CorsGenerator.Parser.AllowCredentials;
+        var credentials = types.AllowCredentials;
         switch (originsOwner)
         {
             case IMethodSymbol method:
@@ -76,7 +77,7 @@ public sealed class WildcardOriginWithCredentialsCodeFixProvider : CorsGenCodeFi
             case INamedTypeSymbol type:
                 // The class's origins apply to the methods without their own [AllowOrigins].
                 var methods = type.GetMembers().OfType<IMethodSymbol>()
-                    .Where(m => !m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == CorsGenerator.Parser.AllowOrigins));
+                    .Where(m => !WellKnownTypes.Has(m, types.AllowOrigins));
                 return FixSyntax.AttributeSyntax(type, credentials, tree, cancellationToken)
                     .Concat(methods.SelectMany(m => FixSyntax.AttributeSyntax(m, credentials, tree, cancellationToken)));
             default:

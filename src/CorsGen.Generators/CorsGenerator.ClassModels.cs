@@ -66,104 +66,156 @@ public sealed partial class CorsGenerator
             Dictionary<string, List<string>> allMethodsByPattern,
             Dictionary<string, SortedSet<string>> classesByPattern)
         {
-            var policies = new List<PolicyModel>();
+            var (policies, routePolicy) = BuildPolicies(endpointClass, routes, patternKeys, corsMethodsByPattern);
+            var preflights = new List<PreflightModel>();
+            foreach (var patternRoutes in Enumerable.Range(0, routes.Count)
+                .Where(i => routePolicy[i] >= 0)
+                .GroupBy(i => patternKeys[routes[i].Pattern]))
+            {
+                var pattern = new PatternRoutes(patternRoutes.Key, patternRoutes.ToList(), routes, patternKeys, routePolicy);
+                // Classes sharing a pattern each map a preflight route; distinct orders keep them from
+                // being ambiguous when mapped under one prefix (CORSGEN010 makes their policies equal).
+                var order = classesByPattern[patternRoutes.Key].TakeWhile(c => c != endpointClass.FullyQualifiedName).Count();
+                preflights.Add(BuildPreflight(pattern, policies, allMethodsByPattern[patternRoutes.Key], order));
+            }
+
+            var routeModels = new List<RouteModel>();
+            for (var i = 0; i < routes.Count; i++)
+            {
+                // An OPTIONS route of the class that a [PreflightContinue] preflight at its pattern hands on to.
+                var key = patternKeys[routes[i].Pattern];
+                var continued = routes[i].HttpMethods.Contains("OPTIONS")
+                    ? preflights.FindIndex(p => p.Continues && patternKeys[p.Pattern] == key)
+                    : -1;
+                routeModels.Add(new RouteModel(routes[i].MethodName, routes[i].Pattern, routes[i].HttpMethods, routePolicy[i], routes[i].Handler, continued));
+            }
+
+            return new EndpointClassModel(endpointClass, routeModels.ToEquatableArray(), policies.ToEquatableArray(), preflights.ToEquatableArray());
+        }
+
+        /// <summary>The class's distinct policies, each named for messages and logs, and the index of each route's (-1: no CORS).</summary>
+        private static (List<PolicyModel> Policies, int[] RoutePolicy) BuildPolicies(
+            EndpointClassSpec endpointClass,
+            List<RouteSpec> routes,
+            Dictionary<string, string> patternKeys,
+            Dictionary<(string, CorsPolicySpec), List<string>> corsMethodsByPattern)
+        {
+            var distinct = new List<(CorsPolicySpec Spec, EquatableArray<string> Allowed)>();
             var routePolicy = new int[routes.Count];
             for (var i = 0; i < routes.Count; i++)
             {
                 routePolicy[i] = -1;
                 if (routes[i].Policy is { } spec)
                 {
-                    var allowed = spec.Methods ?? corsMethodsByPattern[(patternKeys[routes[i].Pattern], spec)].ToEquatableArray();
-                    var model = new PolicyModel(spec, allowed);
-                    var index = policies.IndexOf(model);
+                    var policy = (spec, spec.Methods ?? corsMethodsByPattern[(patternKeys[routes[i].Pattern], spec)].ToEquatableArray());
+                    var index = distinct.IndexOf(policy);
                     if (index < 0)
                     {
-                        index = policies.Count;
-                        policies.Add(model);
+                        index = distinct.Count;
+                        distinct.Add(policy);
                     }
 
                     routePolicy[i] = index;
                 }
             }
 
-            var preflights = new List<PreflightModel>();
-            foreach (var patternRoutes in Enumerable.Range(0, routes.Count)
-                .Where(i => routePolicy[i] >= 0)
-                .GroupBy(i => patternKeys[routes[i].Pattern]))
+            // One policy is named for the class, several for the first route method of each.
+            var policies = distinct
+                .Select((p, index) => new PolicyModel(
+                    p.Spec,
+                    p.Allowed,
+                    distinct.Count == 1 ? endpointClass.Name : endpointClass.Name + "." + routes[Array.IndexOf(routePolicy, index)].MethodName))
+                .ToList();
+            return (policies, routePolicy);
+        }
+
+        /// <summary>The CORS routes of the class at one pattern key, and the class's routes around them.</summary>
+        private sealed class PatternRoutes(string key, List<int> indexes, List<RouteSpec> routes, Dictionary<string, string> patternKeys, int[] routePolicy)
+        {
+            public string Key { get; } = key;
+
+            /// <summary>The indexes of the CORS routes at the pattern.</summary>
+            public List<int> Indexes { get; } = indexes;
+
+            public List<RouteSpec> Routes { get; } = routes;
+
+            public int PolicyOf(int route) => routePolicy[route];
+
+            /// <summary>The class's routes at the pattern, with or without CORS.</summary>
+            public IEnumerable<RouteSpec> All => Routes.Where(r => patternKeys[r.Pattern] == Key);
+        }
+
+        private static PreflightModel BuildPreflight(PatternRoutes pattern, List<PolicyModel> policies, List<string> allMethods, int order)
+        {
+            // Methods only [DisableCors] routes map here: never offered, whatever [AllowMethods] says
+            // (routing matches methods case-insensitively, so neither is "put").
+            var corsMethods = pattern.Indexes.SelectMany(i => pattern.Routes[i].HttpMethods).ToList();
+            var disabled = pattern.All
+                .Where(r => r.Policy is null)
+                .SelectMany(r => r.HttpMethods)
+                .Where(m => m != "OPTIONS" && !corsMethods.Contains(m, StringComparer.OrdinalIgnoreCase))
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .ToEquatableArray();
+            var dispatch = BuildDispatch(pattern, policies, disabled);
+            var anyMethodPolicy = pattern.Indexes.Select(pattern.PolicyOf).Where(p => policies[p].Spec.AnyMethod).DefaultIfEmpty(-1).First();
+            var hasUserOptions = pattern.All.Any(r => r.HttpMethods.Contains("OPTIONS"));
+            var routingMethods = allMethods
+                .Concat(dispatch.Select(d => d.Method))
+                .Where(m => m != "OPTIONS")
+                .Distinct()
+                .OrderBy(MethodRank)
+                .ThenBy(m => m, StringComparer.Ordinal)
+                .ToEquatableArray();
+            return new PreflightModel(
+                pattern.Routes[pattern.Indexes[0]].Pattern,
+                dispatch,
+                anyMethodPolicy,
+                string.Join(", ", allMethods.OrderBy(m => m, StringComparer.OrdinalIgnoreCase)),
+                hasUserOptions,
+                order,
+                routingMethods,
+                disabled,
+                // [PreflightContinue] with somewhere to continue to: the class's own OPTIONS route at the pattern.
+                Continues: hasUserOptions && dispatch.Any(d => policies[d.PolicyIndex].Spec.PreflightContinue),
+                // The policy that answers a refused preflight (its Vary and logging); -1: none, a bare 403.
+                RefusingPolicyIndex: dispatch.Select(d => d.PolicyIndex).Concat(new[] { anyMethodPolicy }).Where(p => p >= 0).DefaultIfEmpty(-1).First());
+        }
+
+        private static EquatableArray<MethodDispatch> BuildDispatch(PatternRoutes pattern, List<PolicyModel> policies, EquatableArray<string> disabled)
+        {
+            var dispatch = new List<MethodDispatch>();
+            void Assign(string method, int policy)
             {
-                // Methods only [DisableCors] routes map here: never offered, whatever [AllowMethods] says
-                // (routing matches methods case-insensitively, so neither is "put").
-                var corsMethods = patternRoutes.SelectMany(i => routes[i].HttpMethods).ToList();
-                var disabled = routes
-                    .Where(r => r.Policy is null && patternKeys[r.Pattern] == patternRoutes.Key)
-                    .SelectMany(r => r.HttpMethods)
-                    .Where(m => m != "OPTIONS" && !corsMethods.Contains(m, StringComparer.OrdinalIgnoreCase))
-                    .Distinct(StringComparer.OrdinalIgnoreCase)
-                    .ToEquatableArray();
-                var dispatch = new List<MethodDispatch>();
-                void Assign(string method, int policy)
+                if (!dispatch.Any(d => d.Method == method) && !disabled.Contains(method, StringComparer.OrdinalIgnoreCase))
                 {
-                    if (!dispatch.Any(d => d.Method == method) && !disabled.Contains(method, StringComparer.OrdinalIgnoreCase))
-                    {
-                        dispatch.Add(new MethodDispatch(method, policy));
-                    }
+                    dispatch.Add(new MethodDispatch(method, policy));
                 }
-
-                // A method is answered first by the policy of the route that maps it (a CORS-safelisted method
-                // even when [AllowMethods] leaves it out: browsers pass it unlisted)...
-                foreach (var i in patternRoutes)
-                {
-                    var policy = policies[routePolicy[i]];
-                    foreach (var method in routes[i].HttpMethods)
-                    {
-                        if (policy.Spec.AnyMethod || policy.AllowedMethods.Contains(method) || CorsRules.IsSafelistedMethod(method))
-                        {
-                            Assign(method, routePolicy[i]);
-                        }
-                    }
-                }
-
-                // ...then by any policy at the pattern that lists it.
-                foreach (var i in patternRoutes)
-                {
-                    foreach (var method in policies[routePolicy[i]].AllowedMethods)
-                    {
-                        Assign(method, routePolicy[i]);
-                    }
-                }
-
-                var anyMethodPolicy = patternRoutes.Select(i => routePolicy[i]).Where(p => policies[p].Spec.AnyMethod).DefaultIfEmpty(-1).First();
-                var first = routes[patternRoutes.First()];
-                var hasUserOptions = routes.Any(r => patternKeys[r.Pattern] == patternRoutes.Key && r.HttpMethods.Contains("OPTIONS"));
-                var allow = string.Join(", ", allMethodsByPattern[patternRoutes.Key].OrderBy(m => m, StringComparer.OrdinalIgnoreCase));
-                // Classes sharing a pattern each map a preflight route; distinct orders keep them from
-                // being ambiguous when mapped under one prefix (CORSGEN010 makes their policies equal).
-                var order = classesByPattern[patternRoutes.Key].TakeWhile(c => c != endpointClass.FullyQualifiedName).Count();
-                var routingMethods = allMethodsByPattern[patternRoutes.Key]
-                    .Concat(dispatch.Select(d => d.Method))
-                    .Where(m => m != "OPTIONS")
-                    .Distinct()
-                    .OrderBy(MethodRank)
-                    .ThenBy(m => m, StringComparer.Ordinal)
-                    .ToEquatableArray();
-                preflights.Add(new PreflightModel(
-                    first.Pattern,
-                    dispatch.OrderBy(d => MethodRank(d.Method)).ThenBy(d => d.Method, StringComparer.Ordinal).ToEquatableArray(),
-                    anyMethodPolicy,
-                    allow,
-                    hasUserOptions,
-                    order,
-                    routingMethods,
-                    disabled));
             }
 
-            var routeModels = new List<RouteModel>();
-            for (var i = 0; i < routes.Count; i++)
+            // A method is answered first by the policy of the route that maps it (a CORS-safelisted method
+            // even when [AllowMethods] leaves it out: browsers pass it unlisted)...
+            foreach (var i in pattern.Indexes)
             {
-                routeModels.Add(new RouteModel(routes[i].MethodName, routes[i].Pattern, routes[i].HttpMethods, routePolicy[i], routes[i].Handler));
+                var policy = policies[pattern.PolicyOf(i)];
+                foreach (var method in pattern.Routes[i].HttpMethods)
+                {
+                    if (policy.Spec.AnyMethod || policy.AllowedMethods.Contains(method) || CorsRules.IsSafelistedMethod(method))
+                    {
+                        Assign(method, pattern.PolicyOf(i));
+                    }
+                }
             }
 
-            return new EndpointClassModel(endpointClass, routeModels.ToEquatableArray(), policies.ToEquatableArray(), preflights.ToEquatableArray());
+            // ...then by any policy at the pattern that lists it.
+            foreach (var i in pattern.Indexes)
+            {
+                foreach (var method in policies[pattern.PolicyOf(i)].AllowedMethods)
+                {
+                    Assign(method, pattern.PolicyOf(i));
+                }
+            }
+
+            return dispatch.OrderBy(d => MethodRank(d.Method)).ThenBy(d => d.Method, StringComparer.Ordinal).ToEquatableArray();
         }
 
         private static void AddMethods<TKey>(Dictionary<TKey, List<string>> map, TKey key, EquatableArray<string> methods)

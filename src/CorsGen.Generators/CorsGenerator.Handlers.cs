@@ -97,56 +97,18 @@ public sealed partial class CorsGenerator
             var typeName = type.NullableAnnotation != NullableAnnotation.Annotated && type is INamedTypeSymbol { IsGenericType: false }
                 ? plainType
                 : type.ToDisplayString(TypeFormat);
-            var optional = parameter.HasExplicitDefaultValue || parameter.NullableAnnotation == NullableAnnotation.Annotated || IsNullableValue(type);
-            var defaultValue = parameter.HasExplicitDefaultValue ? DefaultLiteral(parameter) : null;
-            HandlerParameterSpec Make(ParameterSource source, string key = "", string? valueType = null, bool isEnum = false, bool inferred = false) =>
-                new(parameter.Name, typeName, source, key, valueType ?? (source is ParameterSource.Body or ParameterSource.Service ? plainType : null), isEnum, optional, defaultValue, inferred);
-
+            var facts = new ParameterFacts(parameter, plainType, typeName);
             foreach (var attribute in parameter.GetAttributes())
             {
-                // [FromKeyedServices] implements none of the IFrom*Metadata contracts; bound as a plain service it would lose its key.
-                if (attribute.AttributeClass is { } attributeClass && Is(attributeClass, "Microsoft.Extensions.DependencyInjection", "FromKeyedServicesAttribute"))
+                if (FromAttribute(attribute, facts) is { } bound)
                 {
-                    return (null, $"parameter '{parameter.Name}' uses keyed services");
-                }
-
-                var sources = SourcesOf(attribute.AttributeClass);
-                if ((sources & BindingSources.Route) != 0)
-                {
-                    return Simple(ParameterSource.Route, NameOr(attribute, parameter.Name));
-                }
-
-                if ((sources & BindingSources.Query) != 0)
-                {
-                    return Simple(ParameterSource.Query, NameOr(attribute, parameter.Name));
-                }
-
-                if ((sources & BindingSources.Header) != 0)
-                {
-                    return Simple(ParameterSource.Header, NameOr(attribute, parameter.Name));
-                }
-
-                if ((sources & BindingSources.Service) != 0)
-                {
-                    return (Make(ParameterSource.Service), null);
-                }
-
-                if ((sources & BindingSources.Body) != 0)
-                {
-                    return IsSimple(type) || IsSpecial(type) is not null
-                        ? (null, $"body parameter '{parameter.Name}' has a simple type")
-                        : (Make(ParameterSource.Body), null);
-                }
-
-                if (sources != BindingSources.None || attribute.AttributeClass?.Name == "AsParametersAttribute")
-                {
-                    return (null, $"parameter '{parameter.Name}' binds from a source CorsGen does not generate ([{attribute.AttributeClass?.Name}])");
+                    return bound;
                 }
             }
 
             if (IsSpecial(type) is { } special)
             {
-                return (Make(special), null);
+                return (facts.Make(special), null);
             }
 
             if (HasCustomBinding(type))
@@ -156,12 +118,12 @@ public sealed partial class CorsGenerator
 
             if (IsSimple(type))
             {
-                return Parsed(IsRouteParameter(pattern, parameter.Name) ? ParameterSource.Route : ParameterSource.Query, parameter.Name);
+                return facts.Parsed(IsRouteParameter(pattern, parameter.Name) ? ParameterSource.Route : ParameterSource.Query, parameter.Name);
             }
 
             if (type.TypeKind is TypeKind.Interface || type.IsAbstract)
             {
-                return (Make(ParameterSource.Service), null);
+                return (facts.Make(ParameterSource.Service), null);
             }
 
             if (type is IArrayTypeSymbol || type.SpecialType == SpecialType.System_Object || type.TypeKind is TypeKind.Dynamic or TypeKind.Delegate or TypeKind.TypeParameter)
@@ -171,19 +133,89 @@ public sealed partial class CorsGenerator
 
             // A complex type: a service when the container knows it (decided at start-up), else the JSON body.
             return InfersBody(httpMethods)
-                ? (Make(ParameterSource.Body, inferred: true), null)
-                : (Make(ParameterSource.Service), null);
+                ? (facts.Make(ParameterSource.Body, inferred: true), null)
+                : (facts.Make(ParameterSource.Service), null);
+        }
 
-            (HandlerParameterSpec?, string?) Simple(ParameterSource source, string key) =>
-                IsSimple(type) ? Parsed(source, key) : (null, $"parameter '{parameter.Name}' of type {typeName} cannot be parsed from a string");
+        /// <summary>The binding one of a parameter's attributes names ([FromRoute], [FromServices], ...); null when it names none.</summary>
+        private static (HandlerParameterSpec? Spec, string? Problem)? FromAttribute(AttributeData attribute, ParameterFacts facts)
+        {
+            var parameter = facts.Parameter;
+            // [FromKeyedServices] implements none of the IFrom*Metadata contracts; bound as a plain service it would lose its key.
+            if (attribute.AttributeClass is { } attributeClass && Is(attributeClass, "Microsoft.Extensions.DependencyInjection", "FromKeyedServicesAttribute"))
+            {
+                return (null, $"parameter '{parameter.Name}' uses keyed services");
+            }
 
-            (HandlerParameterSpec?, string?) Parsed(ParameterSource source, string key)
+            var sources = SourcesOf(attribute.AttributeClass);
+            if ((sources & BindingSources.Route) != 0)
+            {
+                return facts.Simple(ParameterSource.Route, NameOr(attribute, parameter.Name));
+            }
+
+            if ((sources & BindingSources.Query) != 0)
+            {
+                return facts.Simple(ParameterSource.Query, NameOr(attribute, parameter.Name));
+            }
+
+            if ((sources & BindingSources.Header) != 0)
+            {
+                return facts.Simple(ParameterSource.Header, NameOr(attribute, parameter.Name));
+            }
+
+            if ((sources & BindingSources.Service) != 0)
+            {
+                return (facts.Make(ParameterSource.Service), null);
+            }
+
+            if ((sources & BindingSources.Body) != 0)
+            {
+                return IsSimple(parameter.Type) || IsSpecial(parameter.Type) is not null
+                    ? (null, $"body parameter '{parameter.Name}' has a simple type")
+                    : (facts.Make(ParameterSource.Body), null);
+            }
+
+            if (sources != BindingSources.None || attribute.AttributeClass?.Name == "AsParametersAttribute")
+            {
+                return (null, $"parameter '{parameter.Name}' binds from a source CorsGen does not generate ([{attribute.AttributeClass?.Name}])");
+            }
+
+            return null;
+        }
+
+        /// <summary>What every binding of one parameter is made of: its name, type, optionality and default.</summary>
+        private readonly struct ParameterFacts
+        {
+            private readonly string _plainType;
+            private readonly string _typeName;
+            private readonly bool _optional;
+            private readonly string? _defaultValue;
+
+            public ParameterFacts(IParameterSymbol parameter, string plainType, string typeName)
+            {
+                Parameter = parameter;
+                _plainType = plainType;
+                _typeName = typeName;
+                _optional = parameter.HasExplicitDefaultValue || parameter.NullableAnnotation == NullableAnnotation.Annotated || IsNullableValue(parameter.Type);
+                _defaultValue = parameter.HasExplicitDefaultValue ? DefaultLiteral(parameter) : null;
+            }
+
+            public IParameterSymbol Parameter { get; }
+
+            public HandlerParameterSpec Make(ParameterSource source, string key = "", string? valueType = null, bool isEnum = false, bool inferred = false) =>
+                new(Parameter.Name, _typeName, source, key, valueType ?? (source is ParameterSource.Body or ParameterSource.Service ? _plainType : null), isEnum, _optional, _defaultValue, inferred);
+
+            public (HandlerParameterSpec?, string?) Simple(ParameterSource source, string key) =>
+                IsSimple(Parameter.Type) ? Parsed(source, key) : (null, $"parameter '{Parameter.Name}' of type {_typeName} cannot be parsed from a string");
+
+            public (HandlerParameterSpec?, string?) Parsed(ParameterSource source, string key)
             {
                 // What to parse: the type itself, or T of a Nullable<T>; strings need no parsing.
+                var type = Parameter.Type;
                 var underlying = Underlying(type);
                 var valueType = underlying.SpecialType == SpecialType.System_String
                     ? null
-                    : ReferenceEquals(underlying, type) ? plainType : underlying.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                    : ReferenceEquals(underlying, type) ? _plainType : underlying.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
                 return (Make(source, key, valueType, underlying.TypeKind == TypeKind.Enum), null);
             }
         }

@@ -76,7 +76,7 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
                     OperationKind.ObjectCreation);
                 block.RegisterOperationBlockEndAction(end =>
                 {
-                    AnalyzePolicyBuilders(end, builderCalls.ToArray());
+                    AnalyzePolicyBuilders(end, builderCalls.ToArray(), types);
                     AnalyzeHeaderWrites(end, headerWrites.ToArray());
                 });
             });
@@ -176,7 +176,7 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
                 program.CorsMetadataUses.Enqueue(use);
             }
 
-            if (attributeClass.ContainingNamespace?.ToDisplayString() == "CorsGen" && attributeClass.Name == "AllowOriginsAttribute")
+            if (types.CorsGen.IsCorsAttribute(attributeClass) || SymbolEqualityComparer.Default.Equals(attributeClass, types.CorsGen.CorsPolicy))
             {
                 program.HasCorsGenEndpoints = true;
             }
@@ -212,9 +212,9 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
     }
 
     // Rules 12, 13, 14: calls on one CorsPolicyBuilder, grouped by the builder they start from.
-    private static void AnalyzePolicyBuilders(OperationBlockAnalysisContext context, IInvocationOperation[] calls)
+    private static void AnalyzePolicyBuilders(OperationBlockAnalysisContext context, IInvocationOperation[] calls, KnownTypes types)
     {
-        foreach (var policy in calls.GroupBy(c => BuilderRoot(c.Instance)))
+        foreach (var policy in calls.GroupBy(c => BuilderRoot(c.Instance, types)))
         {
             if (policy.Key is null)
             {
@@ -271,7 +271,7 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
         };
     }
 
-    // Rule 16: in one method, the request's Origin written into ACAO and ACAC set to "true".
+    // CORSGEN016: in one method, the request's Origin written into ACAO and ACAC set to "true".
     private static void AnalyzeHeaderWrites(OperationBlockAnalysisContext context, HeaderWrite[] writes)
     {
         var credentials = writes.Any(w => string.Equals(w.Name, AllowCredentials, StringComparison.OrdinalIgnoreCase)
@@ -328,7 +328,7 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The builder a fluent chain starts from: a parameter, local, field or <c>new CorsPolicyBuilder()</c>.</summary>
-    private static object? BuilderRoot(IOperation? operation)
+    private static object? BuilderRoot(IOperation? operation, KnownTypes types)
     {
         while (true)
         {
@@ -338,7 +338,7 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
                     operation = conversion.Operand;
                     continue;
                 case IInvocationOperation { Instance: { } instance } invocation
-                    when invocation.TargetMethod.ContainingType?.ToDisplayString() == PolicyBuilderName:
+                    when types.PolicyBuilder is not null && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, types.PolicyBuilder):
                     operation = instance;
                     continue;
                 case IParameterReferenceOperation parameter:
@@ -455,7 +455,11 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
             EnableCorsAttribute = compilation.GetTypeByMetadataName(EnableCorsAttributeName);
             DisableCorsAttribute = compilation.GetTypeByMetadataName(DisableCorsAttributeName);
             HeaderDictionary = compilation.GetTypeByMetadataName(HeaderDictionaryName);
+            CorsGen = WellKnownTypes.For(compilation);
         }
+
+        /// <summary>CorsGen's own types.</summary>
+        public WellKnownTypes CorsGen { get; }
 
         public INamedTypeSymbol? PolicyBuilder { get; }
         public INamedTypeSymbol? CorsOptions { get; }
@@ -466,7 +470,7 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
         public INamedTypeSymbol? HeaderDictionary { get; }
     }
 
-    /// <summary>Facts only the whole program shows (rules 15 and 17), reported at compilation end.</summary>
+    /// <summary>Facts only the whole program shows (CORSGEN015 and CORSGEN017), reported at compilation end.</summary>
     private sealed class ProgramFacts
     {
         public ConcurrentQueue<(Location Location, bool AppliesPolicyGlobally)> UseCorsCalls { get; } = new();

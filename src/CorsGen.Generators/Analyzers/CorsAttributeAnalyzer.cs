@@ -54,7 +54,8 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (start.Compilation.GetTypeByMetadataName(CorsGenerator.Parser.AllowOrigins) is null)
+            var types = WellKnownTypes.For(start.Compilation);
+            if (!types.HasCorsGen)
             {
                 return; // CorsGen is not referenced.
             }
@@ -65,9 +66,9 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
             var localsWithCors = new ConcurrentBag<ILocalSymbol>();
 
             var requestDelegates = RequestDelegateMode.IsOn(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
-            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, routes, requestDelegates), SymbolKind.NamedType);
+            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, types, routes, requestDelegates), SymbolKind.NamedType);
             start.RegisterOperationAction(
-                operation => CollectHandMapped((IInvocationOperation)operation.Operation, handMapped, optionsPatterns, localsWithCors),
+                operation => CollectHandMapped((IInvocationOperation)operation.Operation, types, handMapped, optionsPatterns, localsWithCors),
                 OperationKind.Invocation);
             start.RegisterCompilationEndAction(end => AnalyzeProgram(
                 end,
@@ -77,7 +78,7 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, ConcurrentBag<(RouteSpec, Location, AttributeData?)> routes, bool requestDelegates)
+    private static void AnalyzeType(SymbolAnalysisContext context, WellKnownTypes types, ConcurrentBag<(RouteSpec, Location, AttributeData?)> routes, bool requestDelegates)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         var diagnostics = new List<DiagnosticInfo>();
@@ -85,9 +86,9 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
             var attributes = method.GetAttributes();
-            foreach (var (metadataName, httpMethod) in CorsGenerator.Parser.RouteAttributes)
+            foreach (var (routeAttribute, httpMethod) in types.RouteAttributes)
             {
-                var routeAttributes = attributes.Where(a => a.AttributeClass?.ToDisplayString() == metadataName).ToImmutableArray();
+                var routeAttributes = attributes.Where(a => WellKnownTypes.Is(a, routeAttribute)).ToImmutableArray();
                 if (routeAttributes.IsEmpty)
                 {
                     continue;
@@ -96,8 +97,8 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
                 hasRoutes = true;
                 var result = CorsGenerator.Parser.ParseMethod(method, routeAttributes, httpMethod, context.CancellationToken);
                 diagnostics.AddRange(result.Diagnostics);
-                var allowMethods = CorsGenerator.Parser.Find(attributes, CorsGenerator.Parser.AllowMethods)
-                    ?? CorsGenerator.Parser.Find(type.GetAttributes(), CorsGenerator.Parser.AllowMethods);
+                var allowMethods = WellKnownTypes.Find(attributes, types.AllowMethods)
+                    ?? WellKnownTypes.Find(type.GetAttributes(), types.AllowMethods);
                 foreach (var route in result.Routes)
                 {
                     routes.Add((route, type.Locations.FirstOrDefault() ?? Location.None, allowMethods));
@@ -109,7 +110,7 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        var isPolicyClass = CorsGenerator.Parser.Find(type.GetAttributes(), CorsGenerator.Parser.CorsPolicy) is not null;
+        var isPolicyClass = WellKnownTypes.Has(type, types.CorsPolicy);
         if (isPolicyClass)
         {
             // The generator emits the class's Policy property only for the shape it can extend.
@@ -117,10 +118,7 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
                     r.GetSyntax(context.CancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax d
                     && d.Modifiers.Any(m => m.Text == "partial")))
             {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.InvalidShape,
-                    type.Locations.FirstOrDefault(),
-                    $"CORS policy class '{type.Name}' must be declared 'static partial' so CorsGen can add its Policy property"));
+                diagnostics.Add(InvalidShapes.PolicyClassNotStaticPartial(type));
             }
 
             CorsGenerator.Parser.ParsePolicyClass(type, diagnostics);
@@ -129,12 +127,9 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
         {
             foreach (var attribute in type.GetAttributes())
             {
-                if (attribute.AttributeClass is { } c && CorsGenerator.Parser.IsCorsAttribute(c))
+                if (attribute.AttributeClass is { } c && types.IsCorsAttribute(c))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(
-                        DiagnosticDescriptors.InvalidShape,
-                        attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(),
-                        $"[{c.Name.Replace("Attribute", string.Empty)}] on '{type.Name}' has no effect: the class has no [MapGet]/[MapPost]/... route methods and is not a [CorsPolicy] class"));
+                    diagnostics.Add(InvalidShapes.AttributeWithoutEffect(attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(), c.Name.Replace("Attribute", string.Empty), type));
                 }
             }
         }
@@ -152,21 +147,23 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
         || diagnostic.Descriptor == DiagnosticDescriptors.InvalidOriginPredicate
         || type.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == location.SourceTree && r.Span.Contains(location.SourceSpan));
 
-    // Hand-written app.MapGet/MapPost("/x", Handler) whose handler carries CorsGen attributes (rule 1), and
+    // Hand-written app.MapGet/MapPost("/x", Handler) whose handler carries CorsGen attributes (CORSGEN001), and
     // hand-written OPTIONS routes, which answer that rule.
     private static void CollectHandMapped(
         IInvocationOperation invocation,
+        WellKnownTypes types,
         ConcurrentBag<(string, string, string, Location, ILocalSymbol?)> handMapped,
         ConcurrentBag<string> optionsPatterns,
         ConcurrentBag<ILocalSymbol> localsWithCors)
     {
         var method = invocation.TargetMethod;
-        if (IsWithCors(method) && invocation.Arguments.Length > 0 && Unwrap(invocation.Arguments[0].Value) is ILocalReferenceOperation receiver)
+        if (IsWithCors(method, types) && invocation.Arguments.Length > 0 && Unwrap(invocation.Arguments[0].Value) is ILocalReferenceOperation receiver)
         {
             localsWithCors.Add(receiver.Local); // group.WithCors(policy); as a statement of its own
         }
 
-        if (method.ContainingType?.ToDisplayString() != "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions"
+        if (types.EndpointRouteBuilderExtensions is null
+            || !SymbolEqualityComparer.Default.Equals(method.ContainingType, types.EndpointRouteBuilderExtensions)
             || invocation.Arguments.Length < 3
             || invocation.Arguments[1].Value.ConstantValue is not { HasValue: true, Value: string pattern })
         {
@@ -197,14 +194,14 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
         if (handler is IDelegateCreationOperation { Target: IMethodReferenceOperation reference }
             && reference.Method.ContainingType is { } handlerType
             && CorsGenerator.Parser.ParsePolicy(reference.Method, handlerType, new List<DiagnosticInfo>()) is not null
-            && !ReachesWithCors(invocation.Arguments[0].Value, out var root))
+            && !ReachesWithCors(invocation.Arguments[0].Value, types, out var root))
         {
             handMapped.Add((pattern, method.Name, handlerType.Name + "." + reference.Method.Name, invocation.Syntax.GetLocation(), root));
         }
     }
 
-    private static bool IsWithCors(IMethodSymbol method) =>
-        method.Name == "WithCors" && method.ContainingType?.ToDisplayString() == "Microsoft.AspNetCore.Builder.CorsEndpointExtensions";
+    private static bool IsWithCors(IMethodSymbol method, WellKnownTypes types) =>
+        method.Name == "WithCors" && types.CorsEndpointExtensions is { } extensions && SymbolEqualityComparer.Default.Equals(method.ContainingType, extensions);
 
     private static IOperation Unwrap(IOperation operation)
     {
@@ -218,7 +215,7 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
 
     // Walks the builder chain the route is mapped on (app.MapGroup("/api").WithCors(p).RequireAuthorization(),
     // or a local initialized with one) looking for WithCors; root is the local the chain starts from.
-    private static bool ReachesWithCors(IOperation receiver, out ILocalSymbol? root)
+    private static bool ReachesWithCors(IOperation receiver, WellKnownTypes types, out ILocalSymbol? root)
     {
         root = null;
         IOperation? current = receiver;
@@ -226,7 +223,7 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
         {
             switch (Unwrap(current))
             {
-                case IInvocationOperation call when IsWithCors(call.TargetMethod):
+                case IInvocationOperation call when IsWithCors(call.TargetMethod, types):
                     return true;
                 case IInvocationOperation call:
                     current = call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
@@ -286,7 +283,7 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
         var corsRoutes = routes.Where(r => r.Route.Policy is not null).ToList();
         var byPattern = corsRoutes.GroupBy(r => RoutePatternKey.FromTemplate(r.Route.Pattern)).ToList();
 
-        // Rule 10: one pattern, one policy.
+        // CORSGEN010: one pattern, one policy.
         foreach (var pattern in byPattern)
         {
             var classes = pattern.GroupBy(r => r.Route.Class.FullyQualifiedName).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
@@ -307,7 +304,7 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        // Rule 8 (info): [AllowMethods] naming a method nothing maps at the pattern.
+        // CORSGEN024 (info): [AllowMethods] naming a method nothing maps at the pattern.
         var mapped = routes
             .GroupBy(r => RoutePatternKey.FromTemplate(r.Route.Pattern))
             .ToDictionary(g => g.Key, g => new HashSet<string>(g.SelectMany(r => r.Route.HttpMethods), StringComparer.OrdinalIgnoreCase));
@@ -330,7 +327,7 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        // Rule 1: hand-mapped routes whose handler expects CorsGen CORS: their responses get no CORS headers,
+        // CORSGEN001: hand-mapped routes whose handler expects CorsGen CORS: their responses get no CORS headers,
         // and an unsafe method's preflight finds no OPTIONS route unless something else maps one at the pattern.
         var withPreflight = new HashSet<string>(byPattern.Select(p => p.Key).Concat(optionsPatterns), StringComparer.Ordinal);
         foreach (var (pattern, mapMethod, handler, location) in handMapped)

@@ -55,7 +55,8 @@ public sealed class CrossOriginProtectionAnalyzer : DiagnosticAnalyzer
                 compilation.GetTypeByMetadataName(AddCorsGenExtensionsName),
                 compilation.GetTypeByMetadataName(FromFormMetadataName),
                 [.. FormTypeNames.Select(compilation.GetTypeByMetadataName).Where(t => t is not null).Cast<INamedTypeSymbol>()],
-                routeAttribute);
+                routeAttribute,
+                WellKnownTypes.For(compilation));
             // Only an app calls AddCorsGen(): a library of endpoint classes is left to the app that maps them.
             facts.IsApplication = compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication;
             start.RegisterSymbolAction(symbol => facts.CollectRoute((IMethodSymbol)symbol.Symbol), SymbolKind.Method);
@@ -70,7 +71,8 @@ public sealed class CrossOriginProtectionAnalyzer : DiagnosticAnalyzer
         INamedTypeSymbol? addCorsGenExtensions,
         INamedTypeSymbol? fromFormMetadata,
         ImmutableArray<INamedTypeSymbol> formTypes,
-        INamedTypeSymbol routeAttribute)
+        INamedTypeSymbol routeAttribute,
+        WellKnownTypes corsGen)
     {
         private readonly ConcurrentQueue<(Location Location, string Route, string Binding)> _credentialedFormRoutes = new();
         private readonly ConcurrentQueue<Location> _credentialedDefaultPolicies = new();
@@ -150,22 +152,22 @@ public sealed class CrossOriginProtectionAnalyzer : DiagnosticAnalyzer
         }
 
         // [AllowCredentials] on the method, its class, or a [UseCorsPolicy(typeof(...))] class of either.
-        private static bool AllowsCredentials(IMethodSymbol method) =>
+        private bool AllowsCredentials(IMethodSymbol method) =>
             HasCredentials(method) || HasCredentials(method.ContainingType);
 
-        private static bool HasCredentials(ISymbol symbol)
+        private bool HasCredentials(ISymbol symbol)
         {
             foreach (var attribute in symbol.GetAttributes())
             {
-                if (IsCorsGenAttribute(attribute, "AllowCredentialsAttribute"))
+                if (WellKnownTypes.Is(attribute, corsGen.AllowCredentials))
                 {
                     return true;
                 }
 
-                if (IsCorsGenAttribute(attribute, "UseCorsPolicyAttribute")
+                if (WellKnownTypes.Is(attribute, corsGen.UseCorsPolicy)
                     && attribute.ConstructorArguments.Length == 1
                     && attribute.ConstructorArguments[0].Value is INamedTypeSymbol policy
-                    && policy.GetAttributes().Any(a => IsCorsGenAttribute(a, "AllowCredentialsAttribute")))
+                    && WellKnownTypes.Has(policy, corsGen.AllowCredentials))
                 {
                     return true;
                 }
@@ -173,9 +175,6 @@ public sealed class CrossOriginProtectionAnalyzer : DiagnosticAnalyzer
 
             return false;
         }
-
-        private static bool IsCorsGenAttribute(AttributeData attribute, string name) =>
-            attribute.AttributeClass is { } type && type.Name == name && type.ContainingNamespace?.ToDisplayString() == "CorsGen";
 
         private bool CallsAllowCredentials(IInvocationOperation invocation) =>
             invocation.Descendants().OfType<IInvocationOperation>().Any(call =>

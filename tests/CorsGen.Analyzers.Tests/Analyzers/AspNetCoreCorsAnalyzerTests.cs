@@ -418,6 +418,34 @@ public sealed class AspNetCoreCorsAnalyzerTests
             """ + CorsGenEndpoints, "CORSGEN017");
     }
 
+    [Theory]
+    [InlineData("[CorsGen.AllowOriginsFromConfiguration(\"Cors:Origins\")]")]
+    [InlineData("[CorsGen.AllowOriginPredicate(nameof(IsTrusted))]")]
+    [InlineData("[CorsGen.UseCorsPolicy(typeof(AppCors))]")]
+    public async Task CORSGEN017_recognises_every_CorsGen_policy_attribute(string attribute)
+    {
+        // Not [AllowOrigins] alone: a route whose origins come from configuration, a predicate or a policy class has CorsGen's preflights too.
+        await VerifyAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddDefaultPolicy(p => p.WithOrigins("https://app.example.com")));
+            var app = builder.Build();
+            [|app.UseCors()|];
+            app.Run();
+
+            [CorsGen.CorsPolicy, CorsGen.AllowOrigins("https://app.example.com")]
+            static partial class AppCors;
+
+            {{attribute}}
+            static partial class InfoEndpoints
+            {
+                [CorsGen.MapGet("/info")]
+                public static string Get() => "info";
+
+                static bool IsTrusted(string origin) => origin == "https://app.example.com";
+            }
+            """, "CORSGEN017");
+    }
+
     [Fact]
     public async Task CORSGEN017_not_reported_for_UseCors_without_a_default_policy()
     {

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -148,7 +150,22 @@ public sealed class HarnessTests
             Assert.Equal(AnalyzerHarness.Severities[descriptor.Id], descriptor.DefaultSeverity);
             Assert.True(descriptor.IsEnabledByDefault, descriptor.Id);
             Assert.Equal("https://github.com/corsgen/corsgen/blob/main/docs/diagnostics/" + descriptor.Id + ".md", descriptor.HelpLinkUri);
+            Assert.False(string.IsNullOrWhiteSpace(descriptor.Description.ToString(CultureInfo.InvariantCulture)), descriptor.Id + " has no description");
+            Assert.NotEqual("{0}", descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture));
         }
+    }
+
+    [Fact]
+    public void Descriptors_are_declared_in_ID_order()
+    {
+        var type = AnalyzerHarness.CorsGenAnalyzers[0].GetType().Assembly.GetType("CorsGen.Generators.DiagnosticDescriptors", throwOnError: true)!;
+        var ids = type.GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id)
+            .ToList();
+
+        Assert.Equal(31, ids.Count);
+        Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
     }
 
     // A test double, never loaded by a compiler: the analyzer-authoring rules do not apply.

@@ -157,30 +157,45 @@ public sealed partial class CorsGenerator
                         : $"var {local} = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{parameter.ValueType}>(context.RequestServices);");
                     return;
                 case ParameterSource.Body:
-                    w.Line($"{parameter.Type} {local};");
-                    if (parameter.Inferred)
-                    {
-                        w.Open($"if (bodyIsService{j}_)");
-                        w.Line($"{local} = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{parameter.ValueType}>(context.RequestServices);");
-                        w.Close();
-                        w.Open("else");
-                    }
-                    else
-                    {
-                        w.Line("{");
-                        w.Indent();
-                    }
-
-                    w.Line($"var (read{j}, body{j}) = await {Binding}.ReadJsonAsync(context, bodyJson{j}_, isOptional: {(parameter.IsOptional ? "true" : "false")});");
-                    w.Open($"if (!read{j})");
-                    w.Line(stop);
-                    w.Close();
-                    w.Line();
-                    w.Line($"{local} = body{j}!;");
-                    w.Close();
+                    EmitBodyBinding(w, parameter, j, stop);
+                    return;
+                default:
+                    EmitTextBinding(w, parameter, j, stop);
                     return;
             }
+        }
 
+        // The JSON body; an inferred one is a service instead when the container knows its type (decided at start-up).
+        private static void EmitBodyBinding(SourceWriter w, HandlerParameterSpec parameter, int j, string stop)
+        {
+            var local = $"arg{j}";
+            w.Line($"{parameter.Type} {local};");
+            if (parameter.Inferred)
+            {
+                w.Open($"if (bodyIsService{j}_)");
+                w.Line($"{local} = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{parameter.ValueType}>(context.RequestServices);");
+                w.Close();
+                w.Open("else");
+            }
+            else
+            {
+                w.Line("{");
+                w.Indent();
+            }
+
+            w.Line($"var (read{j}, body{j}) = await {Binding}.ReadJsonAsync(context, bodyJson{j}_, isOptional: {(parameter.IsOptional ? "true" : "false")});");
+            w.Open($"if (!read{j})");
+            w.Line(stop);
+            w.Close();
+            w.Line();
+            w.Line($"{local} = body{j}!;");
+            w.Close();
+        }
+
+        // A route, query or header value: missing -> the default or 400; parsed when the type is not string.
+        private static void EmitTextBinding(SourceWriter w, HandlerParameterSpec parameter, int j, string stop)
+        {
+            var local = $"arg{j}";
             var read = parameter.Source switch
             {
                 ParameterSource.Route => "RouteValue",
