@@ -32,9 +32,35 @@ internal sealed class SourceWriter
         Line("}" + suffix);
     }
 
+    /// <summary>One more level, closed by a later <see cref="Close"/> (an opening brace written by hand).</summary>
     public void Indent() => _indent++;
 
-    public void Unindent() => _indent--;
+    /// <summary>One more level until the scope is disposed: <c>using (w.Indented()) { ... }</c>, for case bodies and continuations.</summary>
+    public Scope Indented()
+    {
+        _indent++;
+        return new Scope(this, closing: null);
+    }
+
+    /// <summary><see cref="Open"/> now, <see cref="Close"/> when the scope is disposed: <c>using (w.Block("if (x)")) { ... }</c>.</summary>
+    public Scope Block(string header)
+    {
+        Open(header);
+        return new Scope(this, closing: "}");
+    }
+
+    /// <summary>Undoes <see cref="Indented"/> or <see cref="Block"/>.</summary>
+    public readonly struct Scope(SourceWriter writer, string? closing) : System.IDisposable
+    {
+        public void Dispose()
+        {
+            writer._indent--;
+            if (closing is not null)
+            {
+                writer.Line(closing);
+            }
+        }
+    }
 
     public override string ToString() => _builder.ToString();
 }

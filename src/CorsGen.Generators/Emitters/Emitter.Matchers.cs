@@ -19,14 +19,18 @@ public sealed partial class CorsGenerator
             foreach (var byLength in values.GroupBy(v => v.Length).OrderBy(g => g.Key))
             {
                 w.Line($"case {byLength.Key.ToString(CultureInfo.InvariantCulture)}:");
-                w.Indent();
-                // The parser keeps values distinct (header names ASCII case-insensitively), so no two share a leaf.
-                WriteCharTree(w, input, byLength.ToList(), Enumerable.Range(0, byLength.Key).ToList(), ignoreAsciiCase);
-                w.Unindent();
+                using (w.Indented())
+                {
+                    // The parser keeps values distinct (header names ASCII case-insensitively), so no two share a leaf.
+                    WriteCharTree(w, input, byLength.ToList(), Enumerable.Range(0, byLength.Key).ToList(), ignoreAsciiCase);
+                }
             }
 
             w.Line("default:");
-            w.Line("    return false;");
+            using (w.Indented())
+            {
+                w.Line("return false;");
+            }
             w.Close();
         }
 
@@ -76,9 +80,10 @@ public sealed partial class CorsGenerator
                 }
 
                 WriteCaseLabels(w, group.Key, ignoreAsciiCase);
-                w.Indent();
-                WriteCharTree(w, input, group.ToList(), rest, ignoreAsciiCase);
-                w.Unindent();
+                using (w.Indented())
+                {
+                    WriteCharTree(w, input, group.ToList(), rest, ignoreAsciiCase);
+                }
             }
 
             if (decided.Count > 0)
@@ -88,11 +93,17 @@ public sealed partial class CorsGenerator
                     WriteCaseLabels(w, key, ignoreAsciiCase);
                 }
 
-                w.Line("    return true;");
+                using (w.Indented())
+                {
+                    w.Line("return true;");
+                }
             }
 
             w.Line("default:");
-            w.Line("    return false;");
+            using (w.Indented())
+            {
+                w.Line("return false;");
+            }
             w.Close();
         }
 

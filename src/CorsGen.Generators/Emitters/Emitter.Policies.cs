@@ -20,14 +20,21 @@ public sealed partial class CorsGenerator
             w.Line($"internal static readonly {className} Instance = new {className}();");
             w.Line();
             w.Line($"private {className}()");
-            w.Line("    : base(new global::CorsGen.CompiledCorsPolicySettings");
-            w.Line("    {");
-            foreach (var setting in Settings(name, spec, allowedMethods))
+            using (w.Indented())
             {
-                w.Line("        " + setting + ",");
+                w.Line(": base(new global::CorsGen.CompiledCorsPolicySettings");
+                w.Line("{");
+                using (w.Indented())
+                {
+                    foreach (var setting in Settings(name, spec, allowedMethods))
+                    {
+                        w.Line(setting + ",");
+                    }
+                }
+
+                w.Line("})");
             }
 
-            w.Line("    })");
             w.Line("{");
             w.Line("}");
             EmitOriginMatcher(w, spec);

@@ -62,7 +62,10 @@ public sealed partial class CorsGenerator
             if (groups.Count == 0 && preflight.AnyMethodPolicyIndex < 0)
             {
                 w.Line("default:");
-                w.Line("    break;");
+                using (w.Indented())
+                {
+                    w.Line("break;");
+                }
             }
 
             // A continuing policy hands an answered preflight on to the class's own OPTIONS route.
@@ -77,10 +80,13 @@ public sealed partial class CorsGenerator
                     w.Line($"case {Literal(dispatch.Method)}:");
                 }
 
-                w.Line("    " + Answer(group.Key));
-                if (!Continues(group.Key))
+                using (w.Indented())
                 {
-                    w.Line($"    return {Task}.CompletedTask;");
+                    w.Line(Answer(group.Key));
+                    if (!Continues(group.Key))
+                    {
+                        w.Line($"return {Task}.CompletedTask;");
+                    }
                 }
             }
 
@@ -89,17 +95,20 @@ public sealed partial class CorsGenerator
                 w.Line("default:");
                 var notDisabled = string.Concat(preflight.DisabledMethods.Select(m =>
                     $" && !string.Equals(requestMethod[0], {Literal(m)}, global::System.StringComparison.OrdinalIgnoreCase)"));
-                w.Line($"    if (global::CorsGen.HttpTokens.IsToken(requestMethod[0]){notDisabled})");
-                w.Line("    {");
-                w.Line("        " + Answer(preflight.AnyMethodPolicyIndex));
-                if (!Continues(preflight.AnyMethodPolicyIndex))
+                using (w.Indented())
                 {
-                    w.Line($"        return {Task}.CompletedTask;");
-                }
+                    using (w.Block($"if (global::CorsGen.HttpTokens.IsToken(requestMethod[0]){notDisabled})"))
+                    {
+                        w.Line(Answer(preflight.AnyMethodPolicyIndex));
+                        if (!Continues(preflight.AnyMethodPolicyIndex))
+                        {
+                            w.Line($"return {Task}.CompletedTask;");
+                        }
+                    }
 
-                w.Line("    }");
-                w.Line();
-                w.Line("    break;");
+                    w.Line();
+                    w.Line("break;");
+                }
             }
 
             w.Close();

@@ -116,9 +116,12 @@ public sealed partial class CorsGenerator
                 w.Line("// Bound here, at start-up: configured origins are read and checked once.");
                 w.Line($"var policies = new {EndpointPolicyType}[]");
                 w.Line("{");
-                foreach (var i in Enumerable.Range(0, model.Policies.Count))
+                using (w.Indented())
                 {
-                    w.Line($"    Policy{i}.Instance.CreateEndpointPolicy(endpoints.ServiceProvider),");
+                    foreach (var i in Enumerable.Range(0, model.Policies.Count))
+                    {
+                        w.Line($"Policy{i}.Instance.CreateEndpointPolicy(endpoints.ServiceProvider),");
+                    }
                 }
 
                 w.Line("};");
@@ -180,9 +183,12 @@ public sealed partial class CorsGenerator
             if (conventions.Count <= 1)
             {
                 w.Line(routes.Calls[i] + (conventions.Count == 0 ? ";" : string.Empty));
-                foreach (var convention in conventions)
+                using (w.Indented())
                 {
-                    w.Line("    " + convention + ";");
+                    foreach (var convention in conventions)
+                    {
+                        w.Line(convention + ";");
+                    }
                 }
             }
             else
