@@ -70,13 +70,25 @@ public sealed partial class CorsGenerator
         }
 
         // "=> true", "{ return true; }" (or !false): the textbook reflect-everything predicate.
-        private static bool AlwaysReturnsTrue(INamedTypeSymbol owner, AttributeData attribute)
+        /// <summary>
+        /// Where [AllowOriginPredicate] points: <c>(nameof(M))</c> names a method of the attribute's own class,
+        /// <c>(typeof(T), nameof(T.M))</c> one of <c>T</c>, so one predicate can serve several policies.
+        /// </summary>
+        internal static (INamedTypeSymbol Owner, string Name)? PredicateTarget(AttributeData attribute, INamedTypeSymbol attributeOwner)
         {
-            if (attribute.ConstructorArguments[0].Value is not string name)
+            var arguments = attribute.ConstructorArguments;
+            if (arguments.Length == 1 && arguments[0].Value is string { Length: > 0 } name)
             {
-                return false;
+                return (attributeOwner, name);
             }
 
+            return arguments.Length == 2 && arguments[0].Value is INamedTypeSymbol { TypeKind: not TypeKind.Error } type && arguments[1].Value is string { Length: > 0 } other
+                ? (type, other)
+                : null;
+        }
+
+        private static bool AlwaysReturnsTrue(INamedTypeSymbol owner, string name)
+        {
             foreach (var method in owner.GetMembers(name).OfType<IMethodSymbol>())
             {
                 foreach (var reference in method.DeclaringSyntaxReferences)
@@ -106,14 +118,8 @@ public sealed partial class CorsGenerator
         };
 
         // static bool Name(string origin) or static bool Name(ReadOnlySpan<char> origin), reachable from the endpoint class.
-        private static OriginPredicateSpec? ParsePredicate(AttributeData attribute, INamedTypeSymbol owner, INamedTypeSymbol endpointType, List<DiagnosticInfo> diagnostics)
+        private static OriginPredicateSpec? ParsePredicate(INamedTypeSymbol owner, string name, AttributeData attribute, INamedTypeSymbol endpointType, List<DiagnosticInfo> diagnostics)
         {
-            if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string { Length: > 0 } name)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, LocationOf(attribute), "AllowOriginPredicate"));
-                return null;
-            }
-
             string? problem = null;
             OriginPredicateSpec? result = null;
             var candidates = owner.GetMembers(name).OfType<IMethodSymbol>().ToList();
@@ -121,6 +127,7 @@ public sealed partial class CorsGenerator
             {
                 problem = "no method of that name exists";
             }
+
             else
             {
                 foreach (var candidate in candidates)

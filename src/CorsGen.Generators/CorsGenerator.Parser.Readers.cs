@@ -82,13 +82,19 @@ public sealed partial class CorsGenerator
                 return null;
             }
 
-            var predicate = ParsePredicate(used.Attribute, used.Level.Owner, endpointType, diagnostics);
-            if (predicate is not null && credentials && AlwaysReturnsTrue(used.Level.Owner, used.Attribute))
+            if (PredicateTarget(used.Attribute, used.Level.Owner) is not { } target)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, LocationOf(used.Attribute), "AllowOriginPredicate"));
+                return null;
+            }
+
+            var predicate = ParsePredicate(target.Owner, target.Name, used.Attribute, endpointType, diagnostics);
+            if (predicate is not null && credentials && AlwaysReturnsTrue(target.Owner, target.Name))
             {
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.AllowAllPredicateWithCredentials,
                     LocationOf(used.Attribute),
-                    (string)used.Attribute.ConstructorArguments[0].Value!,
+                    target.Name,
                     used.Level.DisplayName));
             }
 

@@ -195,8 +195,11 @@ public sealed class AllowOriginsFromConfigurationAttribute : Attribute
 }
 
 /// <summary>
-/// Allows origins for which a static method of the class carrying this attribute returns
-/// <see langword="true"/>, like Express's <c>origin</c> function. The method has the shape
+/// Allows origins for which a static method returns <see langword="true"/>, like Express's <c>origin</c>
+/// function: a method of the class carrying this attribute (<c>[AllowOriginPredicate(nameof(IsAllowed))]</c>),
+/// or of another class, so that one predicate serves several policies
+/// (<c>[AllowOriginPredicate(typeof(OriginRules), nameof(OriginRules.IsAllowed))]</c>; then the method must
+/// not be private). The method has the shape
 /// <c>static bool Name(string origin)</c> or <c>static bool Name(ReadOnlySpan&lt;char&gt; origin)</c>
 /// (checked at compile time, CORSGEN025). It is called only with a syntactically valid serialized
 /// origin (never with CR/LF, paths, userinfo, upper case or overlong values); an exception it throws
@@ -213,8 +216,21 @@ public sealed class AllowOriginPredicateAttribute : Attribute
         MethodName = methodName ?? throw new ArgumentNullException(nameof(methodName));
     }
 
+    /// <summary>Creates the attribute for a predicate of another class.</summary>
+    /// <param name="declaringType">The class declaring the predicate, e.g. <c>typeof(OriginRules)</c>.</param>
+    /// <param name="methodName">The predicate's name, best written with <c>nameof</c>.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public AllowOriginPredicateAttribute(Type declaringType, string methodName)
+        : this(methodName)
+    {
+        DeclaringType = declaringType ?? throw new ArgumentNullException(nameof(declaringType));
+    }
+
     /// <summary>The predicate's name.</summary>
     public string MethodName { get; }
+
+    /// <summary>The class declaring the predicate; <see langword="null"/>: the class carrying the attribute.</summary>
+    public Type? DeclaringType { get; }
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using CorsGen.Tests.Endpoints;
 using CorsGen.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
 using static CorsGen.Tests.Infrastructure.Cors;
 
 namespace CorsGen.Tests;
@@ -117,5 +118,25 @@ public sealed class MigrationBehaviourTests(AppFixture fixture) : IClassFixture<
         {
             Single(reply, AllowMethods, "PUT");
         }
+    }
+
+    [Fact]
+    public async Task One_predicate_of_another_class_serves_an_endpoint_class_and_a_policy_class()
+    {
+        await using var app = await CorsApp.StartAsync(a =>
+        {
+            a.MapSharedPredicateEndpoints();
+            a.WithCors(SharedPredicatePolicy.Policy).MapPost("/shared-predicate-group", () => "group");
+        });
+
+        var classAllowed = await app.PreflightAsync("/shared-predicate", "https://a.tenant.example", "POST");
+        var classRefused = await app.PreflightAsync("/shared-predicate", "https://a.tenant.example.evil.net", "POST");
+        var groupAllowed = await app.PreflightAsync("/shared-predicate-group", "https://b.tenant.example", "POST");
+
+        Assert.Equal(204, classAllowed.Status);
+        Single(classAllowed, AllowOrigin, "https://a.tenant.example");
+        Assert.Equal(403, classRefused.Status);
+        Assert.Equal(204, groupAllowed.Status);
+        Single(groupAllowed, AllowCredentials, "true");
     }
 }

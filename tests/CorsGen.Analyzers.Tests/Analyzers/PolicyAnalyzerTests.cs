@@ -171,6 +171,69 @@ public sealed class PolicyAnalyzerTests
             """);
     }
 
+    [Theory]
+    [InlineData("Missing", "no method of that name exists")]
+    [InlineData("TakesInt", "must be static, non-generic, return bool")]
+    [InlineData("Hidden", "the method is private")]
+    public async Task CORSGEN025_checks_a_predicate_of_another_class(string name, string problem)
+    {
+        var run = await Verify($$"""
+            public static class OriginRules
+            {
+                internal static bool TakesInt(int origin) => true;
+                private static bool Hidden(string origin) => true;
+            }
+
+            [[|AllowOriginPredicate(typeof(OriginRules), "{{name}}")|]]
+            public static partial class E
+            {
+                [MapPost("/e")]
+                public static string Post() => "e";
+            }
+            """, "CORSGEN025");
+
+        Assert.Contains(run.Diagnostics, d => d.GetMessage().Contains(problem, StringComparison.Ordinal) && d.GetMessage().Contains("OriginRules", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task One_predicate_of_another_class_serves_several_policies_without_diagnostics()
+    {
+        await Verify("""
+            public static class OriginRules
+            {
+                public static bool IsTenant(string origin) => origin.EndsWith(".tenant.example", System.StringComparison.Ordinal);
+            }
+
+            [CorsPolicy, AllowOriginPredicate(typeof(OriginRules), nameof(OriginRules.IsTenant))]
+            public static partial class TenantApi;
+
+            [AllowOriginPredicate(typeof(OriginRules), nameof(OriginRules.IsTenant))]
+            public static partial class E
+            {
+                [MapPost("/e")]
+                public static string Post() => "e";
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CORSGEN029_an_always_true_predicate_of_another_class_with_credentials()
+    {
+        await Verify("""
+            public static class OriginRules
+            {
+                public static bool Anything(string origin) => true;
+            }
+
+            [[|AllowOriginPredicate(typeof(OriginRules), nameof(OriginRules.Anything))|], AllowCredentials]
+            public static partial class E
+            {
+                [MapPost("/e")]
+                public static string Post() => "e";
+            }
+            """, "CORSGEN029");
+    }
+
     // ---------------------------------------------------------------- CORSGEN026
 
     [Theory]

@@ -89,3 +89,23 @@ public static partial class RefuseAllEndpoints
     [MapGet("/refuse-all")]
     public static string Get() => "refuse-all";
 }
+
+/// <summary>One origin predicate for several policies (issue: the predicate had to be written once per policy class).</summary>
+public static class SharedOriginRules
+{
+    public const string TenantSuffix = ".tenant.example";
+
+    public static bool IsTenant(string origin) => origin.StartsWith("https://", StringComparison.Ordinal) && origin.EndsWith(TenantSuffix, StringComparison.Ordinal);
+}
+
+[CorsPolicy]
+[AllowOriginPredicate(typeof(SharedOriginRules), nameof(SharedOriginRules.IsTenant))]
+[AllowCredentials]
+public static partial class SharedPredicatePolicy;
+
+[AllowOriginPredicate(typeof(SharedOriginRules), nameof(SharedOriginRules.IsTenant))]
+public static partial class SharedPredicateEndpoints
+{
+    [MapPost("/shared-predicate")]
+    public static string Post() => "shared-predicate";
+}
