@@ -28,14 +28,9 @@ public sealed class ChromiumFormFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (Browser.SkipReason is not null)
+        if (!Browser.ShouldStart())
         {
             return; // every test is skipped: start nothing
-        }
-
-        if (!Browser.IsInstalled)
-        {
-            throw new InvalidOperationException($"{Browser.RequireVariable}=1 but {Browser.ChromiumPath} is missing. {Browser.NotInstalledMessage}");
         }
 
         Api = await FormApp.StartAsync();
@@ -43,14 +38,7 @@ public sealed class ChromiumFormFixture : IAsyncLifetime
         _foreignPage = await StartPageAsync(0);
         ForeignOrigin = "http://localhost:" + new Uri(_foreignPage.Urls.First()).Port;
 
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Browser.ChromiumPath,
-            Headless = true,
-            Args = Browser.Arguments,
-        });
+        (_playwright, _browser) = await Browser.LaunchAsync();
     }
 
     /// <summary>An empty page loaded from <paramref name="origin"/> in a new browser context.</summary>
@@ -66,12 +54,7 @@ public sealed class ChromiumFormFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
+        await Browser.CloseAsync(_playwright, _browser);
         foreach (var page in new[] { _allowedPage, _foreignPage })
         {
             if (page is not null)
