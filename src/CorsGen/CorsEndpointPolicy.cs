@@ -328,7 +328,11 @@ public sealed class CorsEndpointPolicy
         var request = context.Request.Headers;
         var response = context.Response;
         var headers = response.Headers;
-        headers[RefusalExplanation.HeaderName] = RefusalExplanation.Describe(refusal, _settings.Name, request, FirstRefusedHeader, _allowMethods);
+        // A header refusal names the first name the policy lacks; a list that does not parse has none.
+        var refusedHeader = refusal == CorsRefusal.Headers && HttpTokens.IsTokenList(request.AccessControlRequestHeaders)
+            ? FirstRefusedHeader(request.AccessControlRequestHeaders)
+            : null;
+        headers[RefusalExplanation.HeaderName] = RefusalExplanation.Describe(refusal, _settings.Name, request, refusedHeader, _allowMethods);
         switch (refusal)
         {
             case CorsRefusal.Origin:
@@ -341,7 +345,7 @@ public sealed class CorsEndpointPolicy
                 WriteAllowOrigin(headers, request.Origin);
                 headers.AccessControlAllowMethods = _allowMethods;
                 break;
-            case CorsRefusal.Headers when !_settings.AllowAnyHeader && HttpTokens.IsTokenList(request.AccessControlRequestHeaders):
+            case CorsRefusal.Headers when refusedHeader is not null && !_settings.AllowAnyHeader:
                 // "Request header field x-api-key is not allowed by Access-Control-Allow-Headers": the list lacks a requested name.
                 response.StatusCode = _settings.PreflightSuccessStatusCode;
                 WriteAllowOrigin(headers, request.Origin);

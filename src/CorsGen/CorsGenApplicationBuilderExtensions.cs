@@ -7,8 +7,6 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>The optional CorsGen middleware, and the app-wide policy.</summary>
 public static class CorsGenApplicationBuilderExtensions
 {
-    // Without [AllowMethods], an app-wide policy offers what a browser passes unlisted anyway: it knows no route's methods.
-
     /// <summary>
     /// Writes the CORS headers of actual responses also when later middleware answers before the
     /// endpoint runs: a 401 or 403 from <c>UseAuthorization()</c>, a 429 from a rate limiter. Without
@@ -57,7 +55,8 @@ public static class CorsGenApplicationBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(policy);
-        // Bound once here so a bad configured origin fails at start-up, not at the first request.
+        // Bound once here so a bad configured origin fails at start-up, not at the first request. Knowing no
+        // route's methods, without [AllowMethods] it offers what browsers pass unlisted anyway: the safelisted ones.
         var appPolicy = policy.CreateEndpointPolicy(app.ApplicationServices, CorsRules.SafelistedMethods);
         var appWide = new AppWideCorsPolicy(appPolicy, AppWideCorsPolicy.FindEndpoints(app.ApplicationServices));
         // With AddCorsGen(), .NET 11's cross-origin (CSRF) protection trusts it as it trusts a default CORS policy.

@@ -12,12 +12,18 @@ internal static class RefusalExplanation
     public static string PrivateNetwork(string policy) =>
         $"private network access is not allowed by policy {policy} ([AllowPrivateNetwork]), so a browser that checks it refuses the request";
 
-    public static string Describe(CorsRefusal refusal, string policy, IHeaderDictionary request, Func<StringValues, string?> firstRefusedHeader, StringValues allowedMethods) => refusal switch
+    /// <summary>The reason of a refused preflight, request values escaped.</summary>
+    /// <param name="refusal">Why it was refused.</param>
+    /// <param name="policy">The policy's name.</param>
+    /// <param name="request">The request's headers.</param>
+    /// <param name="refusedHeader">For <see cref="CorsRefusal.Headers"/>: the first requested name not allowed; <see langword="null"/> when the list does not parse.</param>
+    /// <param name="allowedMethods">The policy's <c>Access-Control-Allow-Methods</c> list, for a method refusal.</param>
+    public static string Describe(CorsRefusal refusal, string policy, IHeaderDictionary request, string? refusedHeader, StringValues allowedMethods) => refusal switch
     {
         CorsRefusal.Origin => $"origin {LogValue.Escape(request.Origin)} is not allowed by policy {policy}",
         CorsRefusal.Method => $"method {LogValue.Escape(request.AccessControlRequestMethod)} is not allowed by policy {policy} (allowed: {(StringValues.IsNullOrEmpty(allowedMethods) ? "none" : allowedMethods.ToString())})",
-        CorsRefusal.Headers when !HttpTokens.IsTokenList(request.AccessControlRequestHeaders) => $"Access-Control-Request-Headers {LogValue.Escape(request.AccessControlRequestHeaders)} is not a list of header names",
-        CorsRefusal.Headers => $"header {LogValue.Escape(firstRefusedHeader(request.AccessControlRequestHeaders))} is not allowed by policy {policy}",
+        CorsRefusal.Headers when refusedHeader is not null => $"header {LogValue.Escape(refusedHeader)} is not allowed by policy {policy}",
+        CorsRefusal.Headers => $"Access-Control-Request-Headers {LogValue.Escape(request.AccessControlRequestHeaders)} is not a list of header names",
         CorsRefusal.Malformed => "not exactly one Origin and one Access-Control-Request-Method",
         CorsRefusal.AnyOriginWithCredentials => $"policy {policy} combines \"*\" with credentials (CORSGEN002), so it refuses every origin",
         _ => $"a [DisableCors] route takes method {LogValue.Escape(request.AccessControlRequestMethod)} at this path",
