@@ -61,6 +61,24 @@ internal static class Browser
         return (playwright, chromium);
     }
 
+    /// <summary>
+    /// A page in a new browser context (its own cookies and preflight cache), with a 15 s default
+    /// timeout, loaded from <paramref name="origin"/> when one is given.
+    /// </summary>
+    public static async Task<IPage> NewPageAsync(IBrowser? chromium, string? origin = null)
+    {
+        var browser = chromium ?? throw new InvalidOperationException("Chromium is not running.");
+        var context = await browser.NewContextAsync();
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        if (origin is not null)
+        {
+            await page.GotoAsync(origin + "/");
+        }
+
+        return page;
+    }
+
     /// <summary>Closes what <see cref="LaunchAsync"/> started; either may be <see langword="null"/> (never started).</summary>
     public static async Task CloseAsync(IPlaywright? playwright, IBrowser? chromium)
     {

@@ -134,13 +134,7 @@ public sealed class SampleFixture : IAsyncLifetime
     }
 
     /// <summary>A page in a new browser context: its own cookies and its own preflight cache.</summary>
-    public async Task<IPage> NewPageAsync()
-    {
-        var browser = _browser ?? throw new InvalidOperationException("Chromium is not running.");
-        var context = await browser.NewContextAsync();
-        context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
-    }
+    public Task<IPage> NewPageAsync() => Browser.NewPageAsync(_browser);
 
     /// <summary>How many API requests have been seen so far; pass it to <see cref="ApiRequestsSinceAsync"/>.</summary>
     public int ApiRequestMark()

@@ -42,15 +42,7 @@ public sealed class ChromiumFormFixture : IAsyncLifetime
     }
 
     /// <summary>An empty page loaded from <paramref name="origin"/> in a new browser context.</summary>
-    public async Task<IPage> OpenPageAsync(string origin)
-    {
-        var browser = _browser ?? throw new InvalidOperationException("Chromium is not running.");
-        var context = await browser.NewContextAsync();
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(origin + "/");
-        return page;
-    }
+    public Task<IPage> OpenPageAsync(string origin) => Browser.NewPageAsync(_browser, origin);
 
     public async Task DisposeAsync()
     {

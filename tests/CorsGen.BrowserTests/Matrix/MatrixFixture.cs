@@ -84,15 +84,7 @@ public sealed class MatrixFixture : IAsyncLifetime
     }
 
     /// <summary>The page, loaded from <paramref name="origin"/> in a new browser context (own cookies, own preflight cache).</summary>
-    public async Task<IPage> OpenPageAsync(string origin = MatrixOrigins.Page)
-    {
-        var browser = _browser ?? throw new InvalidOperationException("Chromium is not running.");
-        var context = await browser.NewContextAsync();
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(origin + "/");
-        return page;
-    }
+    public Task<IPage> OpenPageAsync(string origin = MatrixOrigins.Page) => Browser.NewPageAsync(_browser, origin);
 
     public int Mark()
     {

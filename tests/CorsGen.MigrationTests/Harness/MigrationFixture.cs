@@ -100,12 +100,9 @@ public sealed class MigrationFixture : IAsyncLifetime
 
     private async Task<CaseEvidence> RunAsync(RunningApp app, MigrationCase c)
     {
-        var browser = _browser ?? throw new InvalidOperationException("Chromium is not running.");
         app.Reset();
-        await using var context = await browser.NewContextAsync();
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync((c.From == PageOrigin.Allowed ? MigrationOrigins.Page : MigrationOrigins.ForeignPage) + "/");
+        var page = await Browser.NewPageAsync(_browser, c.From == PageOrigin.Allowed ? MigrationOrigins.Page : MigrationOrigins.ForeignPage);
+        await using var context = page.Context;
 
         var mark = app.Recorder.Mark();
         var json = await page.EvaluateAsync<string>(FetchScript, new object[] { app.Url + c.Path, Init(c), c.Readable.Keys.ToArray() });
