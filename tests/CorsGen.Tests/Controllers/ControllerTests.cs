@@ -256,6 +256,23 @@ public sealed class ControllerTests(ControllerAppFixture fixture) : IClassFixtur
         Assert.StartsWith("OrdersController.", policy.Policy.Settings.Name, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Options_action_gets_plain_OPTIONS_and_continued_preflights()
+    {
+        var plain = await _app.SendAsync("OPTIONS", "/files/a.txt");
+        Assert.Equal(200, plain.Status);
+        Assert.Equal("options-a.txt", plain.Body);
+
+        var preflight = await _app.PreflightAsync("/files/a.txt", TestOrigins.App, "PUT");
+        Assert.Equal(200, preflight.Status);
+        Assert.Equal("options-a.txt", preflight.Body);
+        Single(preflight, AllowOrigin, TestOrigins.App);
+        MethodsEqual(preflight, "PUT");
+
+        Refused(await _app.PreflightAsync("/files/a.txt", TestOrigins.Evil, "PUT"));
+        Single(await _app.ActualAsync("PUT", "/files/a.txt", TestOrigins.App), AllowOrigin, TestOrigins.App);
+    }
+
     private async Task<Reply> SendJsonAsync(string method, string path, string origin, string json)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path)

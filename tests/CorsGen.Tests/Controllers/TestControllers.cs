@@ -98,3 +98,19 @@ public sealed class HomeController : Controller
 {
     public IActionResult Index() => Content("home");
 }
+
+/// <summary>
+/// An OPTIONS action at a CORS pattern: plain OPTIONS requests reach it, and with [PreflightContinue] an allowed
+/// preflight is handed on to it after CorsGen has written the CORS headers.
+/// </summary>
+[Route("files/{name}")]
+[AllowOrigins(TestOrigins.App)]
+[PreflightContinue]
+public sealed class FilesController : ControllerBase
+{
+    [HttpPut]
+    public IActionResult Upload(string name) => Content("uploaded-" + name);
+
+    [HttpOptions]
+    public IActionResult Options(string name) => Content("options-" + name);
+}
