@@ -263,6 +263,14 @@ internal static class DiagnosticDescriptors
         "On ASP.NET Core 11 the cross-origin (CSRF) protection falls back to the default CORS policy for every endpoint without an ASP.NET Core policy, CorsGen's routes included. The rule catches a default policy that widens the form-post trust of CorsGen's routes.",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    /// <summary>CORSGEN048: a controller action with CORS attributes whose routes CorsGen cannot compile.</summary>
+    public static readonly DiagnosticDescriptor ControllerActionNotCompiled = Create(
+        "CORSGEN048",
+        "Controller action with CORS attributes is not compiled",
+        "Controller action '{0}' has CORS attributes, but CorsGen cannot compile them: {1}; MapCorsGenControllers() gives it no CORS headers and no preflight route",
+        DiagnosticSeverity.Warning,
+        "CorsGen compiles a controller action's CORS attributes into the preflight routes of its attribute routes, so it needs what MVC will map at compile time: an attribute route, its HTTP methods and route tokens it can resolve. The rule catches actions whose CORS would silently be missing.");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description, params string[] customTags) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLinkBase + id + ".md", customTags: customTags);
 }

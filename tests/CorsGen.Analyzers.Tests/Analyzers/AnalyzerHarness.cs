@@ -68,6 +68,7 @@ internal static class AnalyzerHarness
         ["CORSGEN029"] = DiagnosticSeverity.Error,
         ["CORSGEN030"] = DiagnosticSeverity.Warning,
         ["CORSGEN031"] = DiagnosticSeverity.Warning,
+        ["CORSGEN048"] = DiagnosticSeverity.Warning,
     };
 
     /// <summary>The global usings of a Microsoft.NET.Sdk.Web project, in a file analyzers treat as generated.</summary>
