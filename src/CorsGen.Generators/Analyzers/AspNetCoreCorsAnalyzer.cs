@@ -211,41 +211,61 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    // Rules 12, 13, 14: calls on one CorsPolicyBuilder, grouped by the builder they start from.
+    // CORSGEN012, 013, 014 on each policy's end states: ASP.NET Core applies the calls in order, the last one wins.
     private static void AnalyzePolicyBuilders(OperationBlockAnalysisContext context, IInvocationOperation[] calls, KnownTypes types)
     {
-        foreach (var policy in calls.GroupBy(c => BuilderRoot(c.Instance, types)))
+        if (types.PolicyBuilder is null || calls.Length == 0)
         {
-            if (policy.Key is null)
-            {
-                continue;
-            }
+            return;
+        }
 
-            var all = policy.OrderBy(c => c.Syntax.SpanStart).ToList();
-            var credentials = all.FirstOrDefault(c => c.TargetMethod.Name == "AllowCredentials");
-            var anyOrigin = all.FirstOrDefault(c => c.TargetMethod.Name == "AllowAnyOrigin"
-                || (c.TargetMethod.Name == "WithOrigins" && ConstantStrings(c).Any(o => o.Value == "*")));
-            var allowAll = all.FirstOrDefault(c => c.TargetMethod.Name == "SetIsOriginAllowed" && c.Arguments.Length == 1 && AlwaysReturnsTrue(c.Arguments[0].Value));
-            var wildcardSubdomains = all.Any(c => c.TargetMethod.Name == "SetIsOriginAllowedToAllowWildcardSubdomains");
-
-            if (credentials is not null && anyOrigin is not null)
+        foreach (var policy in AspNetCorsPolicyModel.Build(calls, types.PolicyBuilder))
+        {
+            var reported = new HashSet<(DiagnosticDescriptor, Location)>();
+            void Report(DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?>? properties = null, params object[] arguments)
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AspNetAnyOriginWithCredentials, NameLocation(credentials)));
-            }
-
-            if (credentials is not null && allowAll is not null)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AspNetAllowAllPredicateWithCredentials, NameLocation(allowAll)));
-            }
-
-            foreach (var withOrigins in all.Where(c => c.TargetMethod.Name == "WithOrigins"))
-            {
-                foreach (var (origin, location) in ConstantStrings(withOrigins))
+                if (reported.Add((descriptor, location)))
                 {
-                    if (AspNetOriginError(origin, wildcardSubdomains) is { } error)
+                    context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, arguments));
+                }
+            }
+
+            foreach (var state in policy.EndStates)
+            {
+                if (state.Credentials == true && state.CredentialsCall is { } credentials)
+                {
+                    if (state.AllowsAnyOrigin)
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AspNetInvalidOrigin, location, DiagnosticInfo.ValueProperties(origin), origin, error));
+                        Report(DiagnosticDescriptors.AspNetAnyOriginWithCredentials, NameLocation(credentials));
                     }
+                    else if (state.Predicate == AspNetOriginPredicateKind.Custom && state.PredicateCall is { Arguments.Length: 1 } predicate && AlwaysReturnsTrue(predicate.Arguments[0].Value))
+                    {
+                        Report(DiagnosticDescriptors.AspNetAllowAllPredicateWithCredentials, NameLocation(predicate));
+                    }
+                }
+            }
+
+            foreach (var entry in policy.OriginEntries)
+            {
+                if (entry.Value is not { } origin || !policy.IsLive(entry))
+                {
+                    continue; // Cleared by a later AllowAnyOrigin() or never read after a later SetIsOriginAllowed(...).
+                }
+
+                // An entry is reported when it cannot match in any end state that reads it.
+                string? error = null;
+                foreach (var state in policy.EndStates.Where(s => s.Predicate == AspNetOriginPredicateKind.Unknown || s.LiveOrigins.Contains(entry)))
+                {
+                    error = AspNetOriginError(origin, state.Predicate is AspNetOriginPredicateKind.WildcardSubdomains or AspNetOriginPredicateKind.Unknown);
+                    if (error is null)
+                    {
+                        break;
+                    }
+                }
+
+                if (error is not null)
+                {
+                    Report(DiagnosticDescriptors.AspNetInvalidOrigin, entry.Location, DiagnosticInfo.ValueProperties(origin), origin, error);
                 }
             }
         }
@@ -327,58 +347,9 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    /// <summary>The builder a fluent chain starts from: a parameter, local, field or <c>new CorsPolicyBuilder()</c>.</summary>
-    private static object? BuilderRoot(IOperation? operation, KnownTypes types)
-    {
-        while (true)
-        {
-            switch (operation)
-            {
-                case IConversionOperation conversion:
-                    operation = conversion.Operand;
-                    continue;
-                case IInvocationOperation { Instance: { } instance } invocation
-                    when types.PolicyBuilder is not null && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, types.PolicyBuilder):
-                    operation = instance;
-                    continue;
-                case IParameterReferenceOperation parameter:
-                    return parameter.Parameter;
-                case ILocalReferenceOperation local:
-                    return local.Local;
-                case IFieldReferenceOperation field:
-                    return field.Field;
-                case IObjectCreationOperation creation:
-                    return creation.Syntax;
-                default:
-                    return null;
-            }
-        }
-    }
-
     internal static bool AlwaysReturnsTrue(IOperation operation) =>
         OriginGuards.Lambda(operation) is { } lambda
         && OriginGuards.AllReturns(lambda, returned => returned.ConstantValue is { HasValue: true, Value: true });
-
-    private static IEnumerable<(string Value, Location Location)> ConstantStrings(IInvocationOperation invocation)
-    {
-        foreach (var argument in invocation.Arguments)
-        {
-            if (argument.Value is IArrayCreationOperation { Initializer: { } initializer })
-            {
-                foreach (var element in initializer.ElementValues)
-                {
-                    if (element.ConstantValue is { HasValue: true, Value: string s })
-                    {
-                        yield return (s, element.Syntax.GetLocation());
-                    }
-                }
-            }
-            else if (argument.Value.ConstantValue is { HasValue: true, Value: string single })
-            {
-                yield return (single, argument.Value.Syntax.GetLocation());
-            }
-        }
-    }
 
     private static bool GlobalPolicy(IInvocationOperation useCors) =>
         // UseCors() alone uses the default policy (global only when one is registered);
