@@ -207,7 +207,7 @@ internal sealed class AspNetCorsSetup
         if (method.TypeArguments.Any(t => Is(t, Types.PolicyProvider) || Is(t, Types.CorsService))
             || invocation.Arguments.Any(a => a.Value is ITypeOfOperation typeOf && (Is(typeOf.TypeOperand, Types.PolicyProvider) || Is(typeOf.TypeOperand, Types.CorsService))))
         {
-            Blockers.Add("a custom ICorsPolicyProvider or ICorsService is registered (" + AspNetPolicyBuilderModel.Shorten(invocation.Syntax.ToString()) + ")");
+            Blockers.Add("a custom ICorsPolicyProvider or ICorsService is registered (" + Shorten(invocation.Syntax.ToString()) + ")");
         }
     }
 
@@ -299,7 +299,7 @@ internal sealed class AspNetCorsSetup
         var type = model.GetTypeInfo(creation, cancellationToken).Type;
         if (Is(type, Types.EnableCorsAttribute) || Is(type, Types.DisableCorsAttribute))
         {
-            Blockers.Add($"'{AspNetPolicyBuilderModel.Shorten(creation.ToString())}' at {Line(creation)} adds CORS metadata in code, which the conversion cannot follow");
+            Blockers.Add($"'{Shorten(creation.ToString())}' at {Line(creation)} adds CORS metadata in code, which the conversion cannot follow");
         }
     }
 
@@ -320,6 +320,12 @@ internal sealed class AspNetCorsSetup
         }
 
         reasons.Add(reason);
+    }
+
+    internal static string Shorten(string text)
+    {
+        var oneLine = string.Join(" ", text.Split(new[] { '\r', '\n' }, System.StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+        return oneLine.Length <= 60 ? oneLine : oneLine.Substring(0, 57) + "...";
     }
 
     internal static string Line(SyntaxNode node)

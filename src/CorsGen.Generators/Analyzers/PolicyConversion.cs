@@ -111,7 +111,7 @@ internal static class PolicyConversion
 
         // An app-wide ASP.NET Core policy would answer the routes of a converted policy too, and an app-wide
         // CorsGen policy those of an ASP.NET Core one: all applied policies move together, or none.
-        var applied = verdicts.Values.Where(v => Uses(setup, v.Registration).Any()).ToList();
+        var applied = verdicts.Values.Where(v => Uses(setup, v.Registration).Any() || setup.PolicyBlockers.ContainsKey(v.Registration.Name ?? "")).ToList();
         var blocking = applied.FirstOrDefault(v => !v.CanConvert);
         var inline = setup.InlineMetadata.FirstOrDefault();
         foreach (var verdict in applied)
@@ -128,7 +128,7 @@ internal static class PolicyConversion
             }
             else if (inline is not null)
             {
-                verdict.Reason = $"'{AspNetPolicyBuilderModel.Shorten(inline.ToString())}' at {AspNetCorsSetup.Line(inline)} keeps ASP.NET Core's middleware, which would answer next to the app-wide CorsGen policy; register that policy by name first";
+                verdict.Reason = $"'{AspNetCorsSetup.Shorten(inline.ToString())}' at {AspNetCorsSetup.Line(inline)} keeps ASP.NET Core's middleware, which would answer next to the app-wide CorsGen policy; register that policy by name first";
             }
         }
 
@@ -159,7 +159,7 @@ internal static class PolicyConversion
 
         if (setup.InlineGlobalPolicies.FirstOrDefault() is { } inline)
         {
-            return $"'{AspNetPolicyBuilderModel.Shorten(inline.ToString())}' at {AspNetCorsSetup.Line(inline)} applies an inline app-wide policy; register it with AddDefaultPolicy first";
+            return $"'{AspNetCorsSetup.Shorten(inline.ToString())}' at {AspNetCorsSetup.Line(inline)} applies an inline app-wide policy; register it with AddDefaultPolicy first";
         }
 
         if (setup.PolicyBlockers.TryGetValue(registration.Name ?? "", out var reasons))
@@ -200,7 +200,7 @@ internal static class PolicyConversion
         {
             if (use.Kind == PolicyUseKind.RequireCors && RouteTarget((IInvocationOperation)use.Operation!, setup.Types) is null)
             {
-                return $"'{AspNetPolicyBuilderModel.Shorten(use.Syntax.ToString())}' at {AspNetCorsSetup.Line(use.Syntax)} is not on a Map...() or MapGroup() call";
+                return $"'{AspNetCorsSetup.Shorten(use.Syntax.ToString())}' at {AspNetCorsSetup.Line(use.Syntax)} is not on a Map...() or MapGroup() call";
             }
         }
 
@@ -233,29 +233,41 @@ internal static class PolicyConversion
         return null;
     }
 
+    private static readonly HashSet<string> KnownCalls = new(StringComparer.Ordinal)
+    {
+        "WithOrigins", "AllowAnyOrigin", "SetIsOriginAllowed", "SetIsOriginAllowedToAllowWildcardSubdomains", "AllowCredentials", "DisallowCredentials",
+        "WithHeaders", "AllowAnyHeader", "WithMethods", "AllowAnyMethod", "WithExposedHeaders", "SetPreflightMaxAge",
+    };
+
     private static (PolicyTranslation?, string?) Translate(PolicyRegistration registration, AspNetCorsTypes types, Compilation compilation, HashSet<string> takenNames)
     {
-        var (calls, unsupported) = AspNetPolicyBuilderModel.CallsOf(registration.Lambda!, types.PolicyBuilder);
-        if (unsupported is not null)
+        var lambda = registration.Lambda!;
+        if (OnlyBuilderCalls(lambda, types.PolicyBuilder) is { } unsupported)
         {
             return (null, unsupported);
         }
 
-        var model = new AspNetPolicyBuilderModel();
-        foreach (var call in calls)
+        var calls = lambda.Body.Descendants().OfType<IInvocationOperation>()
+            .Where(c => SymbolEqualityComparer.Default.Equals(c.TargetMethod.ContainingType, types.PolicyBuilder))
+            .ToList();
+        if (calls.FirstOrDefault(c => !KnownCalls.Contains(c.TargetMethod.Name)) is { } unknown)
         {
-            if (model.Apply(call) is { } unknown)
-            {
-                return (null, $"CorsGen has no form for {unknown}");
-            }
+            return (null, $"CorsGen has no form for {unknown.TargetMethod.Name}(...)");
         }
 
+        var policy = AspNetCorsPolicyModel.Build(calls, types.PolicyBuilder).FirstOrDefault(m => m.Registration?.Syntax == registration.Call.Syntax);
+        if (policy is null || !policy.IsStraightLine)
+        {
+            return (null, "the policy builder is configured in a way the conversion cannot follow");
+        }
+
+        var state = policy.EndStates[0];
         var attributes = new List<string>();
         string? predicate = null;
-        var reason = Origins(model, types, attributes, ref predicate)
-            ?? Methods(model, attributes)
-            ?? Headers(model, attributes)
-            ?? MaxAge(model, attributes);
+        var reason = Origins(state, types, attributes, ref predicate)
+            ?? Methods(state, attributes)
+            ?? Headers(state, attributes)
+            ?? MaxAge(state, attributes);
         if (reason is not null)
         {
             return (null, reason);
@@ -265,38 +277,69 @@ internal static class PolicyConversion
         return (new PolicyTranslation(registration, className, attributes, predicate), null);
     }
 
-    private static string? Origins(AspNetPolicyBuilderModel model, AspNetCorsTypes types, List<string> attributes, ref string? predicate)
+    /// <summary>Null when the lambda is builder calls only (<c>p => p.A().B()</c>, <c>p => { p.A(); p.B().C(); }</c>), else why not: the conversion drops the lambda.</summary>
+    private static string? OnlyBuilderCalls(IAnonymousFunctionOperation lambda, INamedTypeSymbol policyBuilder)
     {
-        if (model.AnyOrigin)
+        var parameter = lambda.Symbol.Parameters.FirstOrDefault();
+        foreach (var statement in lambda.Body.Operations)
         {
-            if (model.Credentials)
+            if (statement is IReturnOperation { ReturnedValue: null, IsImplicit: true })
+            {
+                continue;
+            }
+
+            var current = AspNetCoreCorsAnalyzer.Unwrap(statement is IExpressionStatementOperation e ? e.Operation : null);
+            var length = 0;
+            while (current is IInvocationOperation invocation && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, policyBuilder)
+                && invocation.Arguments.All(a => !a.Value.Descendants().Any(d => d is IInvocationOperation i && SymbolEqualityComparer.Default.Equals(i.TargetMethod.ContainingType, policyBuilder))))
+            {
+                length++;
+                current = AspNetCoreCorsAnalyzer.Unwrap(invocation.Instance);
+            }
+
+            if (length == 0 || current is not IParameterReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter))
+            {
+                return "the lambda does more than call the policy builder (" + AspNetCorsSetup.Shorten(statement.Syntax.ToString()) + ")";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Origins(AspNetCorsPolicyState state, AspNetCorsTypes types, List<string> attributes, ref string? predicate)
+    {
+        var credentials = state.Credentials == true;
+        if (state.AllowsAnyOrigin)
+        {
+            if (credentials)
             {
                 return "AllowAnyOrigin() with AllowCredentials() throws when the policy is used (CORSGEN012); fix that first";
             }
 
             attributes.Add("[AllowOrigins(\"*\")]");
-            return Credentials(model, attributes);
+            return null;
         }
 
-        if (model.OriginCheck == OriginCheck.Predicate)
+        if (state.Predicate == AspNetOriginPredicateKind.Custom)
         {
             // CorsPolicy.IsOriginAllowed is the predicate alone: the list is not consulted.
-            if (model.Credentials && AspNetCoreCorsAnalyzer.AlwaysReturnsTrue(model.Predicate!))
+            var argument = state.PredicateCall!.Arguments[0].Value;
+            if (credentials && AspNetCoreCorsAnalyzer.AlwaysReturnsTrue(argument))
             {
                 return "SetIsOriginAllowed(_ => true) with AllowCredentials() lets every site read authenticated responses (CORSGEN013); fix that first";
             }
 
-            var reason = Predicate(model.Predicate!, attributes, ref predicate);
-            return reason ?? Credentials(model, attributes);
+            return Predicate(argument, attributes, ref predicate) ?? Credentials(credentials, attributes);
         }
 
+        var wildcard = state.Predicate == AspNetOriginPredicateKind.WildcardSubdomains;
         var exact = new List<string>();
         string? configurationKey = null;
-        foreach (var origin in model.Origins)
+        foreach (var origin in state.Origins.Values)
         {
-            if (origin.Constant is not { } value)
+            if (origin.Value is not { } written)
             {
-                var (key, why) = ConfigurationKey(origin.Source, types);
+                var (key, why) = ConfigurationKey(origin.Expression, types);
                 if (key is null)
                 {
                     return why;
@@ -311,6 +354,8 @@ internal static class PolicyConversion
                 continue;
             }
 
+            // CorsPolicyBuilder.GetNormalizedOrigin lower-cases (and punycodes http(s) IDN hosts, refused below).
+            var value = written.ToLowerInvariant();
             if (value == "*")
             {
                 return "AllowAnyOrigin() is undone by the WithOrigins(...) after it, which leaves a '*' entry that matches nothing; remove AllowAnyOrigin() first";
@@ -318,12 +363,12 @@ internal static class PolicyConversion
 
             if (value.Any(c => c > 0x7E))
             {
-                return $"'{value}' is not ASCII; write its host in punycode (xn--) first";
+                return $"'{written}' is not ASCII; write its host in punycode (xn--) first";
             }
 
-            if (AspNetCoreCorsAnalyzer.AspNetOriginError(value, model.OriginCheck == OriginCheck.WildcardSubdomains) is { } error)
+            if (AspNetCoreCorsAnalyzer.AspNetOriginError(value, wildcard) is { } error)
             {
-                return $"the WithOrigins entry '{value}' never matches ({error}, CORSGEN014); fix or remove it first";
+                return $"the WithOrigins entry '{written}' never matches ({error}, CORSGEN014); fix or remove it first";
             }
 
             if (value == "null")
@@ -337,7 +382,7 @@ internal static class PolicyConversion
             }
         }
 
-        if (model.Credentials && exact.Any(o => o.StartsWith("https://", StringComparison.Ordinal))
+        if (credentials && exact.Any(o => o.StartsWith("https://", StringComparison.Ordinal))
             && exact.FirstOrDefault(o => o.StartsWith("http://", StringComparison.Ordinal) && !CorsGenerator.Parser.IsLoopback(o)) is { } insecure)
         {
             return $"'{insecure}' is plain HTTP next to HTTPS origins with credentials, which CorsGen warns about (CORSGEN021); remove it first";
@@ -358,12 +403,12 @@ internal static class PolicyConversion
             attributes.Add($"[AllowOriginsFromConfiguration({Literal(configurationKey)})]");
         }
 
-        return Credentials(model, attributes);
+        return Credentials(credentials, attributes);
     }
 
-    private static string? Credentials(AspNetPolicyBuilderModel model, List<string> attributes)
+    private static string? Credentials(bool credentials, List<string> attributes)
     {
-        if (model.Credentials)
+        if (credentials)
         {
             attributes.Add("[AllowCredentials]");
         }
@@ -377,7 +422,7 @@ internal static class PolicyConversion
     /// </summary>
     private static (string? Key, string? Reason) ConfigurationKey(IOperation source, AspNetCorsTypes types)
     {
-        var refused = (default(string), $"its origins come from '{AspNetPolicyBuilderModel.Shorten(source.Syntax.ToString())}', which is neither a constant nor a configuration key CorsGen can read ([AllowOriginsFromConfiguration]); use one of those first");
+        var refused = (default(string), $"its origins come from '{AspNetCorsSetup.Shorten(source.Syntax.ToString())}', which is neither a constant nor a configuration key CorsGen can read ([AllowOriginsFromConfiguration]); use one of those first");
         var value = AspNetCoreCorsAnalyzer.Unwrap(source);
         for (var depth = 0; depth < 8 && value is not null; depth++)
         {
@@ -387,7 +432,7 @@ internal static class PolicyConversion
                     value = AspNetCoreCorsAnalyzer.Unwrap(coalesce.Value);
                     continue;
                 case ICoalesceOperation:
-                    return (null, $"its origins fall back to a fixed list ('{AspNetPolicyBuilderModel.Shorten(value.Syntax.ToString())}'); CorsGen adds configured origins to [AllowOrigins], it has no fallback");
+                    return (null, $"its origins fall back to a fixed list ('{AspNetCorsSetup.Shorten(value.Syntax.ToString())}'); CorsGen adds configured origins to [AllowOrigins], it has no fallback");
                 case IConditionalAccessOperation { WhenNotNull: IInvocationOperation { TargetMethod.Name: "Split", Instance: IConditionalAccessInstanceOperation } split } conditional
                     when SplitsOnListSeparators(split) && ConfiguredString(conditional.Operation, types) is { } conditionalKey:
                     return (conditionalKey, null);
@@ -442,7 +487,8 @@ internal static class PolicyConversion
     {
         var separators = split.Arguments
             .Where(a => a.Value.Type is { } t && (t.SpecialType is SpecialType.System_Char or SpecialType.System_String || t is IArrayTypeSymbol))
-            .SelectMany(a => AspNetPolicyBuilderModel.ArgumentValues(a))
+            .SelectMany(a => AspNetCorsPolicyModel.ArgumentValues(a))
+            .Select(v => AspNetCoreCorsAnalyzer.Unwrap(v.Expression)!)
             .ToList();
         return separators.Count > 0 && separators.All(s => s.ConstantValue is { HasValue: true, Value: char c } ? c is ',' or ';' or ' ' : s.ConstantValue.Value is "," or ";" or " ");
     }
@@ -507,7 +553,7 @@ internal static class PolicyConversion
 
         if (target is not IAnonymousFunctionOperation lambda || lambda.Syntax is not LambdaExpressionSyntax syntax)
         {
-            return $"the origin predicate '{AspNetPolicyBuilderModel.Shorten(predicate.Syntax.ToString())}' is neither a lambda nor a method";
+            return $"the origin predicate '{AspNetCorsSetup.Shorten(predicate.Syntax.ToString())}' is neither a lambda nor a method";
         }
 
         if (Captures(lambda, syntax) is { } captured)
@@ -558,24 +604,29 @@ internal static class PolicyConversion
         return null;
     }
 
-    private static string? Methods(AspNetPolicyBuilderModel model, List<string> attributes)
+    private static string? Methods(AspNetCorsPolicyState state, List<string> attributes)
     {
-        if (model.Methods.Count == 0)
+        if (state.Methods.Values.Count == 0)
         {
             // Without WithMethods ASP.NET Core sends no Access-Control-Allow-Methods: browsers pass only the safelisted methods.
             attributes.Add($"[AllowMethods({Literals(CorsRules.SafelistedMethods)})]");
             return null;
         }
 
-        if (model.AnyMethod)
+        if (state.Methods.IsAny)
         {
             attributes.Add("[AllowMethods(\"*\")]");
             return null;
         }
 
         var methods = new List<string>();
-        foreach (var method in model.Methods)
+        foreach (var entry in state.Methods.Values)
         {
+            if (entry.Value is not { } method)
+            {
+                return NotConstant(entry);
+            }
+
             if (method == "*")
             {
                 return "AllowAnyMethod() is undone by the WithMethods(...) after it, which leaves a '*' entry that matches nothing; remove AllowAnyMethod() first";
@@ -602,20 +653,20 @@ internal static class PolicyConversion
         return null;
     }
 
-    private static string? Headers(AspNetPolicyBuilderModel model, List<string> attributes)
+    private static string? Headers(AspNetCorsPolicyState state, List<string> attributes)
     {
-        if (model.AnyHeader)
+        if (state.Headers.IsAny)
         {
-            if (model.Credentials)
+            if (state.Credentials == true)
             {
                 return "AllowAnyHeader() with AllowCredentials() allows every request header, Authorization included, on credentialed requests, which CorsGen warns about (CORSGEN007); list the headers with WithHeaders(...) first";
             }
 
             attributes.Add("[AllowHeaders(\"*\")]");
         }
-        else if (model.Headers.Count > 0)
+        else if (state.Headers.Values.Count > 0)
         {
-            if (List(model.Headers, "AllowAnyHeader()", "WithHeaders", out var headers) is { } reason)
+            if (List(state.Headers.Values, "AllowAnyHeader()", "WithHeaders", out var headers) is { } reason)
             {
                 return reason;
             }
@@ -623,9 +674,9 @@ internal static class PolicyConversion
             attributes.Add($"[AllowHeaders({Literals(headers)})]");
         }
 
-        if (model.ExposedHeaders.Count > 0)
+        if (state.ExposedHeaders.Values.Count > 0)
         {
-            if (List(model.ExposedHeaders, null, "WithExposedHeaders", out var exposed) is { } reason)
+            if (List(state.ExposedHeaders.Values, null, "WithExposedHeaders", out var exposed) is { } reason)
             {
                 return reason;
             }
@@ -641,11 +692,16 @@ internal static class PolicyConversion
         return null;
     }
 
-    private static string? List(List<string> values, string? anyCall, string call, out List<string> names)
+    private static string? List(IEnumerable<AspNetCorsValue> values, string? anyCall, string call, out List<string> names)
     {
         names = new List<string>();
-        foreach (var value in values)
+        foreach (var entry in values)
         {
+            if (entry.Value is not { } value)
+            {
+                return NotConstant(entry);
+            }
+
             if (value == "*")
             {
                 return anyCall is null
@@ -667,17 +723,20 @@ internal static class PolicyConversion
         return null;
     }
 
-    private static string? MaxAge(AspNetPolicyBuilderModel model, List<string> attributes)
+    private static string NotConstant(AspNetCorsValue entry) =>
+        $"'{AspNetCorsSetup.Shorten(entry.Expression.Syntax.ToString())}' is not a constant; CorsGen's attributes take constants";
+
+    private static string? MaxAge(AspNetCorsPolicyState state, List<string> attributes)
     {
-        if (model.MaxAge is null)
+        if (state.PreflightMaxAge is not { } maxAge)
         {
             return null;
         }
 
-        var seconds = Seconds(model.MaxAge);
+        var seconds = Seconds(maxAge);
         if (seconds is not { } s || s < 0 || s > int.MaxValue || Math.Floor(s) != s)
         {
-            return $"SetPreflightMaxAge({AspNetPolicyBuilderModel.Shorten(model.MaxAge.Syntax.ToString())}) is not a whole, constant number of seconds; CorsGen's [MaxAge] takes one";
+            return $"SetPreflightMaxAge({AspNetCorsSetup.Shorten(maxAge.Syntax.ToString())}) is not a whole, constant number of seconds; CorsGen's [MaxAge] takes one";
         }
 
         attributes.Add($"[MaxAge({((int)s).ToString(CultureInfo.InvariantCulture)})]");
