@@ -179,9 +179,11 @@ internal static class PolicyConverter
             var container = registration.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault();
             var indent = container is NamespaceDeclarationSyntax ? "    " : "";
             var declaration = (ClassDeclarationSyntax)SyntaxFactory.ParseMemberDeclaration(translation.ClassText(indent, newLine))!;
-            declaration = declaration.WithLeadingTrivia(SyntaxFactory.ParseLeadingTrivia(newLine + indent));
-
             SyntaxNode host = container ?? (SyntaxNode)root;
+            var previous = (container is NamespaceDeclarationSyntax block ? block.CloseBraceToken.GetPreviousToken() : root.EndOfFileToken.GetPreviousToken());
+            var endsLine = previous.TrailingTrivia.Any(SyntaxKind.EndOfLineTrivia);
+            // A blank line before the class.
+            declaration = declaration.WithLeadingTrivia(SyntaxFactory.ParseLeadingTrivia((endsLine ? "" : newLine) + newLine + indent));
             editor.ReplaceNode(host, (current, _) => current switch
             {
                 BaseNamespaceDeclarationSyntax ns => ns.AddMembers(declaration),

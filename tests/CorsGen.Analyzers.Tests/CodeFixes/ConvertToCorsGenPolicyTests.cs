@@ -94,6 +94,7 @@ public sealed class ConvertToCorsGenPolicyTests
             internal static partial class FrontendCors
             {
             }
+
             """;
         var diagnostics = await DiagnosticsAsync(CreateDocument(source));
         var diagnostic = Assert.Single(diagnostics, d => d.Id == "CORSGEN042");
