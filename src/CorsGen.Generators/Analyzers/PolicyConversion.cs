@@ -204,7 +204,30 @@ internal static class PolicyConversion
             }
         }
 
+        // Each converted route gets a WithCors group of its own, and each group a preflight endpoint per pattern:
+        // two at one pattern would make its preflights ambiguous.
+        var patterns = setup.Uses.Select(u => RoutePattern(u, setup.Types)).Where(p => p is not null).ToList();
+        foreach (var pattern in uses.Select(u => RoutePattern(u, setup.Types)).Where(p => p is not null).Distinct())
+        {
+            if (patterns.Count(p => p == pattern) > 1)
+            {
+                return $"several routes at '{pattern}' name a policy one by one; map them in one group first (app.MapGroup(\"\").RequireCors(...))";
+            }
+        }
+
         return null;
+    }
+
+    // The pattern of a route-level use (RequireCors on a Map call, [EnableCors] on its lambda); null for groups and middleware.
+    private static string? RoutePattern(PolicyUse use, AspNetCorsTypes types)
+    {
+        var map = use.Kind switch
+        {
+            PolicyUseKind.RequireCors => RouteTarget((IInvocationOperation)use.Operation!, types) is { IsGroup: false } target ? target.Target : null,
+            PolicyUseKind.EnableCorsOnLambda => (IInvocationOperation)use.Operation!,
+            _ => null,
+        };
+        return map is null ? null : AspNetCorsSetup.Argument(map, 0)?.ConstantValue.Value as string ?? "(a pattern that is not a constant)";
     }
 
     /// <summary>
