@@ -43,7 +43,7 @@ public sealed partial class CorsGenerator
         }
 
         // Only hosts that are loopback by definition; "localhost.attacker.example" is not.
-        private static bool IsLoopback(string origin)
+        internal static bool IsLoopback(string origin)
         {
             var authority = origin.Substring("http://".Length);
             var host = authority.StartsWith("[", StringComparison.Ordinal)

@@ -38,6 +38,7 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnreadableArgument,
         DiagnosticDescriptors.NullOriginWithCredentials,
         DiagnosticDescriptors.InsecureOriginWithCredentials,
+        DiagnosticDescriptors.SharedHostingSuffixWithCredentials,
         DiagnosticDescriptors.MaxAgeAboveBrowserCap,
         DiagnosticDescriptors.MethodCase,
         DiagnosticDescriptors.AllowedMethodNotMapped,
