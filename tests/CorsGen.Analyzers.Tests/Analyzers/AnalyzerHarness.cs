@@ -75,6 +75,8 @@ internal static class AnalyzerHarness
         ["CORSGEN039"] = DiagnosticSeverity.Warning,
         ["CORSGEN040"] = DiagnosticSeverity.Warning,
         ["CORSGEN041"] = DiagnosticSeverity.Warning,
+        ["CORSGEN042"] = DiagnosticSeverity.Info,
+        ["CORSGEN043"] = DiagnosticSeverity.Info,
         ["CORSGEN048"] = DiagnosticSeverity.Warning,
     };
 
