@@ -322,6 +322,32 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "Browsers reject 'Access-Control-Allow-Origin: *' on credentialed requests, so hand-written CORS headers with '*' and 'Access-Control-Allow-Credentials: true' make every credentialed request fail. The rule is the hand-written counterpart of CORSGEN012.");
 
+    /// <summary>CORSGEN042: an ASP.NET Core CORS policy that CorsGen can express; its code fix converts it.</summary>
+    public static readonly DiagnosticDescriptor ConvertibleAspNetPolicy = Create(
+        "CORSGEN042",
+        "This ASP.NET Core CORS policy can be a CorsGen policy",
+        "The ASP.NET Core CORS policy {0} can be a CorsGen [CorsPolicy] class, checked at build time; the code fix 'Convert to a CorsGen policy' writes the class and applies it where the policy is used",
+        DiagnosticSeverity.Info,
+        "Every call of this AddPolicy/AddDefaultPolicy lambda has a CorsGen attribute that answers the same requests the same way, and every place that applies the policy can apply the CorsGen class instead. The code fix writes the [CorsPolicy] class, replaces RequireCors, [EnableCors] and UseCors with WithCors, the class and UseCorsGen, and removes the registration (and UseCors() when nothing else needs it).",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>CORSGEN043: an ASP.NET Core CORS policy the conversion fix cannot convert without changing behaviour; the message says why.</summary>
+    public static readonly DiagnosticDescriptor InconvertibleAspNetPolicy = Create(
+        "CORSGEN043",
+        "This ASP.NET Core CORS policy cannot be converted to CorsGen yet",
+        "The ASP.NET Core CORS policy {0} cannot be converted to a CorsGen policy without changing what it allows: {1}",
+        DiagnosticSeverity.Info,
+        "The conversion to a CorsGen policy is offered only when it keeps every answer the same. This says what stops it (a custom ICorsPolicyProvider, a call or value CorsGen cannot express, a place applying the policy that CorsGen cannot replace), so it can be changed first or the policy kept.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>CORSGEN048: a controller action with CORS attributes whose routes CorsGen cannot compile.</summary>
+    public static readonly DiagnosticDescriptor ControllerActionNotCompiled = Create(
+        "CORSGEN048",
+        "Controller action with CORS attributes is not compiled",
+        "Controller action '{0}' has CORS attributes, but CorsGen cannot compile them: {1}; MapCorsGenControllers() gives it no CORS headers and no preflight route",
+        DiagnosticSeverity.Warning,
+        "CorsGen compiles a controller action's CORS attributes into the preflight routes of its attribute routes, so it needs what MVC will map at compile time: an attribute route, its HTTP methods and route tokens it can resolve. The rule catches actions whose CORS would silently be missing.");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description, params string[] customTags) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLinkBase + id + ".md", customTags: customTags);
 }

@@ -485,7 +485,7 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static bool AlwaysReturnsTrue(IOperation operation) =>
+    internal static bool AlwaysReturnsTrue(IOperation operation) =>
         OriginGuards.Lambda(operation) is { } lambda
         && OriginGuards.AllReturns(lambda, returned => returned.ConstantValue is { HasValue: true, Value: true });
 

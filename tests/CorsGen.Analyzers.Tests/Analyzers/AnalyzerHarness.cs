@@ -75,6 +75,7 @@ internal static class AnalyzerHarness
         ["CORSGEN039"] = DiagnosticSeverity.Warning,
         ["CORSGEN040"] = DiagnosticSeverity.Warning,
         ["CORSGEN041"] = DiagnosticSeverity.Warning,
+        ["CORSGEN048"] = DiagnosticSeverity.Warning,
     };
 
     /// <summary>The global usings of a Microsoft.NET.Sdk.Web project, in a file analyzers treat as generated.</summary>
