@@ -327,6 +327,31 @@ public sealed class EndpointKindTests(EndpointKindTests.Apps apps) : IClassFixtu
         Assert.Equal(403, (await App.PreflightAsync("/" + Apps.StaticFileName, TestOrigins.App, "GET", "x-asset-version")).Status);
     }
 
+    [Fact]
+    public void The_vendored_signalr_client_is_the_version_and_file_its_readme_names()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "CorsGen.EndpointKinds", "SignalR", "README.md"));
+        var script = EndpointKindAssets.SignalRScript;
+        var version = System.Text.RegularExpressions.Regex.Match(readme, @"`@microsoft/signalr`\]\([^)]*\) \*\*([0-9.]+)\*\*").Groups[1].Value;
+
+        Assert.NotEmpty(version);
+        Assert.Contains($"const VERSION = '{version}';", Encoding.UTF8.GetString(script), StringComparison.Ordinal);
+        Assert.Contains("sha256 " + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(script)) + "  signalr.js", readme, StringComparison.Ordinal);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "CorsGen.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no CorsGen.sln above {AppContext.BaseDirectory}");
+    }
+
     private static Uri WebSocketUri(CorsApp app, string? token = null) =>
         new($"ws://{app.BaseAddress.Authority}{Hub}{(token is null ? "" : "?id=" + token)}");
 
