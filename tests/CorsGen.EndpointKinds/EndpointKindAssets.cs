@@ -1,5 +1,4 @@
 using CorsGen.EndpointKinds;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CorsGen.EndpointKinds
 {
@@ -15,6 +14,36 @@ namespace CorsGen.EndpointKinds
         /// <summary>The Razor Page fragment's path.</summary>
         public const string GreetingPath = "/fragments/greeting";
 
+        /// <summary>
+        /// A page script (Playwright's <c>EvaluateAsync</c>, arguments <c>[hubUrl, transport, skipNegotiation]</c>)
+        /// that connects with @microsoft/signalr (credentials included, as the client's default), sends
+        /// <c>Send("hello from the page")</c>, waits up to 10 s for <see cref="ChatHub.ReceiveMethod"/>, stops,
+        /// and returns a <see cref="HubOutcome"/> as JSON.
+        /// </summary>
+        public const string ConnectScript = """
+            async ([url, transport, skipNegotiation]) => {
+              const connection = new signalR.HubConnectionBuilder()
+                .withUrl(url, { transport: signalR.HttpTransportType[transport], skipNegotiation, withCredentials: true })
+                .configureLogging(signalR.LogLevel.None)
+                .build();
+              const received = new Promise(resolve => connection.on('Receive', (message, user, transport) => resolve({ message, user, transport })));
+              try {
+                await connection.start();
+              } catch (e) {
+                return JSON.stringify({ connected: false, error: String(e) });
+              }
+              try {
+                await connection.invoke('Send', 'hello from the page');
+                const answer = await Promise.race([received, new Promise((_, reject) => setTimeout(() => reject(new Error('no answer in 10 s')), 10000))]);
+                return JSON.stringify({ connected: true, ...answer });
+              } catch (e) {
+                return JSON.stringify({ connected: true, error: String(e) });
+              } finally {
+                await connection.stop();
+              }
+            }
+            """;
+
         /// <summary>The bytes of @microsoft/signalr's browser bundle (SignalR/README.md says which version).</summary>
         public static byte[] SignalRScript { get; } = ReadScript();
 
@@ -26,6 +55,21 @@ namespace CorsGen.EndpointKinds
             stream.CopyTo(copy);
             return copy.ToArray();
         }
+    }
+}
+
+namespace CorsGen.EndpointKinds
+{
+    /// <summary>What a page's script saw of a hub connection (<see cref="EndpointKindAssets.ConnectScript"/>).</summary>
+    public sealed record HubOutcome(bool Connected, string? Message, string? User, string? Transport, string? Error)
+    {
+        /// <summary>Connected, and the hub's answer came back.</summary>
+        public bool Answered => Connected && Error is null && Message is not null;
+
+        /// <inheritdoc/>
+        public override string ToString() => Connected
+            ? $"connected: {Message ?? "(no answer)"} from {User} over {Transport}{(Error is null ? "" : ", then " + Error)}"
+            : $"not connected: {Error}";
     }
 }
 

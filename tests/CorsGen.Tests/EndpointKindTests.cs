@@ -155,6 +155,25 @@ public sealed class EndpointKindTests(EndpointKindTests.Apps apps) : IClassFixtu
         Assert.Equal(HttpStatusCode.Forbidden, socket.HttpStatusCode);
     }
 
+    [Theory]
+    [InlineData("Origin: " + TestOrigins.App + "\r\nOrigin: " + TestOrigins.App + "\r\n", "403")] // two Origin lines: not a browser's
+    [InlineData("Origin: " + TestOrigins.Evil + "\r\n", "403")]
+    [InlineData("Origin: " + TestOrigins.App + "\r\n", "101")]
+    public async Task Hub_websocket_handshake_on_the_wire(string originLines, string status)
+    {
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(App.BaseAddress.Host, App.BaseAddress.Port);
+        var stream = client.GetStream();
+        var request = $"GET {Hub} HTTP/1.1\r\nHost: {App.BaseAddress.Authority}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + $"Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n{originLines}\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
+
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        var statusLine = await reader.ReadLineAsync();
+
+        Assert.StartsWith($"HTTP/1.1 {status} ", statusLine, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Hub_websocket_with_a_negotiated_token_from_a_disallowed_origin_is_refused_403()
     {
@@ -282,6 +301,7 @@ public sealed class EndpointKindTests(EndpointKindTests.Apps apps) : IClassFixtu
         var preflight = await App.PreflightAsync(EndpointKindAssets.GreetingPath, TestOrigins.App, "GET", "hx-request");
         Assert.Equal(204, preflight.Status);
         Single(preflight, AllowOrigin, TestOrigins.App);
+        ListEquals(preflight, AllowMethods, "GET"); // the page's handlers: OnGet only
 
         var page = await App.ActualAsync("GET", EndpointKindAssets.GreetingPath + "?name=Ada", TestOrigins.App, ("HX-Request", "true"));
         Assert.Equal(200, page.Status);
