@@ -295,7 +295,7 @@ public sealed class AllocationTests(AppFixture fixture, ITestOutputHelper output
         return bytes;
     }
 
-    private static void Run(RequestDelegate handler, HttpContext context)
+    internal static void Run(RequestDelegate handler, HttpContext context)
     {
         var task = handler(context);
         if (!task.IsCompletedSuccessfully)
@@ -304,7 +304,7 @@ public sealed class AllocationTests(AppFixture fixture, ITestOutputHelper output
         }
     }
 
-    private static long Measure(Action request)
+    internal static long Measure(Action request)
     {
         for (var i = 0; i < 1000; i++)
         {
