@@ -263,6 +263,33 @@ internal static class DiagnosticDescriptors
         "On ASP.NET Core 11 the cross-origin (CSRF) protection falls back to the default CORS policy for every endpoint without an ASP.NET Core policy, CorsGen's routes included. The rule catches a default policy that widens the form-post trust of CorsGen's routes.",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    /// <summary>CORSGEN045: the compiled CORS surface exposes more than CorsSurface.txt says. Message: "{0}" describes the difference.</summary>
+    public static readonly DiagnosticDescriptor SurfaceWidened = Create(
+        "CORSGEN045",
+        "CORS exposure widened beyond CorsSurface.txt",
+        "CORS exposure widened: {0}; if that is intended, update CorsSurface.txt (code fix, or dotnet build -p:CorsGenUpdateSurface=true)",
+        DiagnosticSeverity.Warning,
+        "A project that checks in CorsSurface.txt (an AdditionalFiles item) declares which routes cross-origin scripts can call and how. A change that widens that surface (a new origin, subdomain pattern, configuration key, predicate or validator, credentials, private network, any header or method, a new credentialed route) is reported until the file is updated, so it shows in code review as an added line.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>CORSGEN046: the compiled CORS surface differs from CorsSurface.txt without widening it. Message: "{0}" describes the difference.</summary>
+    public static readonly DiagnosticDescriptor SurfaceChanged = Create(
+        "CORSGEN046",
+        "CORS surface differs from CorsSurface.txt",
+        "CORS surface changed: {0}; update CorsSurface.txt (code fix, or dotnet build -p:CorsGenUpdateSurface=true)",
+        DiagnosticSeverity.Info,
+        "The compiled CORS surface differs from the checked-in CorsSurface.txt in a way that does not widen it (a removed origin or route, another max-age, a new route without credentials). The rule keeps the file true to the code, so that the next widening stands out.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>CORSGEN047: CorsSurface.txt cannot be read, is empty, or has a line it cannot read. Message: "{0}" the line (1-based), "{1}" the problem.</summary>
+    public static readonly DiagnosticDescriptor SurfaceBaselineProblem = Create(
+        "CORSGEN047",
+        "CorsSurface.txt cannot be read",
+        "CorsSurface.txt line {0}: {1}",
+        DiagnosticSeverity.Warning,
+        "CorsSurface.txt is compared line by line with the compiled CORS surface; a file that is missing, empty, or has a line that is not a route, group or policy line cannot be compared. The rule names the line, and its code fix rewrites the file from the compiled surface.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description, params string[] customTags) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLinkBase + id + ".md", customTags: customTags);
 }

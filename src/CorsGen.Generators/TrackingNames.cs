@@ -14,4 +14,10 @@ public static class TrackingNames
 
     /// <summary>One policy per <c>[CorsPolicy]</c> class.</summary>
     public const string PolicyClasses = nameof(PolicyClasses);
+
+    /// <summary>The <c>WithCors(...)</c> calls of the compilation, for the surface.</summary>
+    public const string SurfaceGroups = nameof(SurfaceGroups);
+
+    /// <summary>The CORS surface of the compilation (CorsSurface.txt).</summary>
+    public const string Surface = nameof(Surface);
 }
