@@ -60,7 +60,7 @@ public sealed partial class CorsGenerator : IIncrementalGenerator
             spc.AddSource(Emitter.PolicyHintName(spec!.Class), Emitter.EmitPolicyClass(spec)));
 
         // The CORS surface (CorsSurface.txt): reduced from the models above, so an edit that changes no route,
-        // policy or WithCors call leaves it cached. Emitted only for -p:CorsGenUpdateSurface=true, whose build
+        // policy or WithCors call leaves the model unchanged and the text cached. Emitted only for -p:CorsGenUpdateSurface=true, whose build
         // target copies it into the file (build/CorsGen.targets); the surface analyzer compares it otherwise.
         var groups = context.SyntaxProvider
             .CreateSyntaxProvider(
@@ -74,6 +74,8 @@ public sealed partial class CorsGenerator : IIncrementalGenerator
             .Combine(policyClasses.Collect())
             .Combine(groups)
             .Select(static (input, _) => CorsSurface.Build(input.Left.Left, input.Left.Right.Select(p => p!), input.Right.Select(g => g!)))
+            .WithTrackingName(TrackingNames.SurfaceModel)
+            .Select(static (model, _) => CorsSurface.Write(model))
             .WithTrackingName(TrackingNames.Surface);
 
         var updateSurface = context.AnalyzerConfigOptionsProvider

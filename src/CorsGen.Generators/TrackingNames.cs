@@ -18,6 +18,9 @@ public static class TrackingNames
     /// <summary>The <c>WithCors(...)</c> calls of the compilation, for the surface.</summary>
     public const string SurfaceGroups = nameof(SurfaceGroups);
 
-    /// <summary>The CORS surface of the compilation (CorsSurface.txt).</summary>
+    /// <summary>The CORS surface's model: route and group lines, policies.</summary>
+    public const string SurfaceModel = nameof(SurfaceModel);
+
+    /// <summary>The CORS surface's text (CorsSurface.txt).</summary>
     public const string Surface = nameof(Surface);
 }

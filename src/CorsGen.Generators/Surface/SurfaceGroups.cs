@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -22,7 +23,10 @@ internal static class SurfaceGroups
     /// <summary>The group a call to CorsGen's <c>WithCors</c> applies a policy to; null for any other call.</summary>
     public static SurfaceGroupSpec? Read(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
+        // In the generator's compilation the [CorsPolicy] class's Policy property is not generated yet, so
+        // the call binds to candidates only (both WithCors overloads).
+        var info = model.GetSymbolInfo(invocation, cancellationToken);
+        if ((info.Symbol ?? info.CandidateSymbols.FirstOrDefault()) is not IMethodSymbol method
             || !IsCorsGenWithCors(method))
         {
             return null;
@@ -58,10 +62,12 @@ internal static class SurfaceGroups
     /// <summary>A <c>[CorsPolicy]</c> class's <c>Policy</c> property names the class (as its settings do); anything else its text.</summary>
     private static string PolicyName(ExpressionSyntax policy, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (model.GetSymbolInfo(policy, cancellationToken).Symbol is IPropertySymbol { Name: "Policy" } property
-            && CorsGenerator.Parser.Find(property.ContainingType.GetAttributes(), CorsGenerator.Parser.CorsPolicy) is not null)
+        // X.Policy, X a [CorsPolicy] class: bound through X, as Policy itself is generated (unbound in the generator).
+        if (policy is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Policy" } access
+            && model.GetSymbolInfo(access.Expression, cancellationToken).Symbol is INamedTypeSymbol type
+            && CorsGenerator.Parser.Find(type.GetAttributes(), CorsGenerator.Parser.CorsPolicy) is not null)
         {
-            return property.ContainingType.Name;
+            return type.Name;
         }
 
         return "(" + Text(policy) + ")";
