@@ -211,7 +211,7 @@ public sealed class CorsSurfaceAnalyzer : DiagnosticAnalyzer
             _groups = groups;
             foreach (var model in classes)
             {
-                foreach (var route in model.Routes.Where(r => r.PolicyIndex >= 0))
+                foreach (var (route, surfacePolicy) in CorsSurface.Policies(model))
                 {
                     var method = routes.FirstOrDefault(r => r.Route.Class.Equals(model.Class) && r.Route.MethodName == route.MethodName && r.Route.Pattern == route.Pattern).Method;
                     if (method is null)
@@ -219,7 +219,7 @@ public sealed class CorsSurfaceAnalyzer : DiagnosticAnalyzer
                         continue;
                     }
 
-                    var policy = model.Policies[route.PolicyIndex].Name;
+                    var policy = surfacePolicy.Name;
                     Add(_policySources, policy, method);
                     foreach (var httpMethod in route.HttpMethods)
                     {
@@ -262,9 +262,10 @@ public sealed class CorsSurfaceAnalyzer : DiagnosticAnalyzer
                     return location;
                 }
 
-                if (entry.Kind == "method" && symbols[0] is IMethodSymbol method)
+                // A method no [AllowMethods] lists is offered because a route maps it: that route's attribute.
+                if (entry.Kind == "method" && symbols.OfType<IMethodSymbol>().Select(m => MappingAttribute(m, entry.Value)).FirstOrDefault(a => a is not null) is { } mapping)
                 {
-                    return RouteAttribute(method, null);
+                    return mapping.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? Location.None;
                 }
             }
 
@@ -298,14 +299,26 @@ public sealed class CorsSurfaceAnalyzer : DiagnosticAnalyzer
             attribute.ConstructorArguments.SelectMany(a => a.Kind == TypedConstantKind.Array ? a.Values : ImmutableArray.Create(a))
                 .Any(a => a.Value is string s && string.Equals(s, value, StringComparison.OrdinalIgnoreCase));
 
-        private static Location RouteAttribute(IMethodSymbol method, string? pattern)
-        {
-            var attribute = method.GetAttributes().FirstOrDefault(a =>
-                a.AttributeClass?.ContainingNamespace is { Name: CorsGenerator.Parser.AttributeNamespace }
-                && a.AttributeClass.Name.StartsWith("Map", StringComparison.Ordinal)
-                && (pattern is null || (a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value as string == pattern)));
-            return attribute?.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? method.Locations.FirstOrDefault() ?? Location.None;
-        }
+        private static Location RouteAttribute(IMethodSymbol method, string pattern) =>
+            RouteAttributes(method).FirstOrDefault(a => a.Attribute.ConstructorArguments.Length > 0 && a.Attribute.ConstructorArguments[0].Value as string == pattern)
+                .Attribute?.ApplicationSyntaxReference?.GetSyntax().GetLocation()
+            ?? method.Locations.FirstOrDefault()
+            ?? Location.None;
+
+        /// <summary>The route attribute of <paramref name="method"/> that maps <paramref name="httpMethod"/>.</summary>
+        private static AttributeData? MappingAttribute(IMethodSymbol method, string httpMethod) =>
+            RouteAttributes(method).FirstOrDefault(a => a.HttpMethod is { } mapped
+                ? mapped == httpMethod
+                : a.Attribute.ConstructorArguments.Skip(1).SelectMany(c => c.Kind == TypedConstantKind.Array ? c.Values : ImmutableArray.Create(c)).Any(c => c.Value as string == httpMethod))
+                .Attribute;
+
+        private static IEnumerable<(AttributeData Attribute, string? HttpMethod)> RouteAttributes(IMethodSymbol method) =>
+            from attribute in method.GetAttributes()
+            from route in CorsGenerator.Parser.RouteAttributes
+            where attribute.AttributeClass is { } c
+                && c.ContainingNamespace is { Name: CorsGenerator.Parser.AttributeNamespace, ContainingNamespace.IsGlobalNamespace: true }
+                && route.MetadataName == CorsGenerator.Parser.AttributeNamespace + "." + c.Name
+            select (attribute, route.HttpMethod);
 
         private static void Add<T>(Dictionary<string, List<T>> map, string key, T value)
         {

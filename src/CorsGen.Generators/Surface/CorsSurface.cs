@@ -30,15 +30,15 @@ internal static class CorsSurface
         var policies = new List<SurfacePolicySpec>();
         foreach (var model in classes)
         {
-            foreach (var route in model.Routes.Where(r => r.PolicyIndex >= 0))
+            foreach (var (route, policy) in Policies(model))
             {
                 foreach (var method in route.HttpMethods)
                 {
-                    lines.Add(CorsSurfaceFormat.Route(method, route.Pattern, model.Policies[route.PolicyIndex].Name));
+                    lines.Add(CorsSurfaceFormat.Route(method, route.Pattern, policy.Name));
                 }
-            }
 
-            policies.AddRange(model.Policies.Select(p => new SurfacePolicySpec(p.Name, p.Spec, p.AllowedMethods)));
+                policies.Add(policy);
+            }
         }
 
         // Named as the generated Policy property names them (CompiledCorsPolicySettings.Name).
@@ -47,6 +47,24 @@ internal static class CorsSurface
         return new CorsSurfaceModel(
             lines.Distinct().OrderBy(l => l, System.StringComparer.Ordinal).ToEquatableArray(),
             policies.Distinct().OrderBy(p => p.Name, System.StringComparer.Ordinal).ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The CORS routes of an endpoint class and their policy as the surface names it: one per distinct spec (the
+    /// class's name, or the class's and its first route method's when it has several), with the methods the
+    /// attributes list (null: as mapped, which the route lines show). Unlike the emitted policies, the methods
+    /// resolved per pattern do not split them, so a route at a new pattern is one new line, not renamed policies.
+    /// </summary>
+    public static IEnumerable<(RouteModel Route, SurfacePolicySpec Policy)> Policies(EndpointClassModel model)
+    {
+        var routes = model.Routes.Where(r => r.PolicyIndex >= 0).ToList();
+        var specs = routes.Select(r => model.Policies[r.PolicyIndex].Spec).Distinct().ToList();
+        return routes.Select(route =>
+        {
+            var spec = model.Policies[route.PolicyIndex].Spec;
+            var name = specs.Count == 1 ? model.Class.Name : model.Class.Name + "." + routes.First(r => model.Policies[r.PolicyIndex].Spec.Equals(spec)).MethodName;
+            return (route, new SurfacePolicySpec(name, spec, spec.Methods));
+        });
     }
 
     public static string Write(CorsSurfaceModel surface) =>

@@ -68,6 +68,9 @@ internal static class AnalyzerHarness
         ["CORSGEN029"] = DiagnosticSeverity.Error,
         ["CORSGEN030"] = DiagnosticSeverity.Warning,
         ["CORSGEN031"] = DiagnosticSeverity.Warning,
+        ["CORSGEN045"] = DiagnosticSeverity.Warning,
+        ["CORSGEN046"] = DiagnosticSeverity.Info,
+        ["CORSGEN047"] = DiagnosticSeverity.Warning,
     };
 
     /// <summary>The global usings of a Microsoft.NET.Sdk.Web project, in a file analyzers treat as generated.</summary>
@@ -179,7 +182,11 @@ internal static class AnalyzerHarness
 
     /// <summary>Compiles <paramref name="source"/> (no markup) and runs <paramref name="analyzers"/> on it.</summary>
     public static async Task<AnalyzerRun> RunAsync(
-        string source, ImmutableArray<DiagnosticAnalyzer> analyzers, (string Name, string Value)[]? properties = null, ImmutableArray<MetadataReference>? references = null)
+        string source,
+        ImmutableArray<DiagnosticAnalyzer> analyzers,
+        (string Name, string Value)[]? properties = null,
+        ImmutableArray<MetadataReference>? references = null,
+        ImmutableArray<AdditionalText>? additionalFiles = null)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var tree = CSharpSyntaxTree.ParseText(source, parseOptions, FilePath, Encoding.UTF8);
@@ -194,7 +201,7 @@ internal static class AnalyzerHarness
         var withAnalyzers = compilation.WithAnalyzers(
             analyzers,
             new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions([], new CorsGen.Generators.Tests.BuildProperties(properties ?? [])),
+                new AnalyzerOptions(additionalFiles ?? [], new CorsGen.Generators.Tests.BuildProperties(properties ?? [])),
                 onAnalyzerException: (exception, analyzer, _) =>
                 {
                     lock (exceptions)
