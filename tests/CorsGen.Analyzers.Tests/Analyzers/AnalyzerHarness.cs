@@ -93,7 +93,7 @@ internal static class AnalyzerHarness
         """;
 
     public static ImmutableArray<DiagnosticAnalyzer> CorsGenAnalyzers { get; } =
-        [new CorsAttributeAnalyzer(), new AspNetCoreCorsAnalyzer(), new CrossOriginProtectionAnalyzer()];
+        [new CorsAttributeAnalyzer(), new AspNetCoreCorsAnalyzer(), new CrossOriginProtectionAnalyzer(), new CorsSurfaceAnalyzer()];
 
     /// <summary>
     /// Runs the analyzers on <paramref name="markup"/> and asserts they report exactly the marked
