@@ -34,8 +34,27 @@ public sealed partial class CorsGenerator : IIncrementalGenerator
                 : all.Value.Combine(results).Select(static (pair, _) => pair.Left.AddRange(pair.Right));
         }
 
+        // MVC controllers: found through the attributes that give a class or an action a policy; each hit parses
+        // its whole controller, so a controller found twice is one entry.
+        IncrementalValueProvider<ImmutableArray<EquatableArray<RouteSpec>>>? controllers = null;
+        foreach (var metadataName in Parser.ControllerPolicyAttributes)
+        {
+            var results = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    metadataName,
+                    static (node, _) => node is ClassDeclarationSyntax or MethodDeclarationSyntax,
+                    static (attributeContext, cancellationToken) => Parser.ParseControllerTarget(attributeContext, cancellationToken).Routes)
+                .Where(static routes => routes.Count != 0)
+                .WithTrackingName(TrackingNames.ControllerRoutes)
+                .Collect();
+            controllers = controllers is null
+                ? results
+                : controllers.Value.Combine(results).Select(static (pair, _) => pair.Left.AddRange(pair.Right));
+        }
+
         var routes = all!.Value
-            .Select(static (results, _) => results.SelectMany(r => r).ToEquatableArray())
+            .Combine(controllers!.Value)
+            .Select(static (results, _) => results.Left.SelectMany(r => r).Concat(results.Right.Distinct().SelectMany(r => r)).ToEquatableArray())
             .WithTrackingName(TrackingNames.CollectedRoutes);
 
         var classes = routes
@@ -45,8 +64,22 @@ public sealed partial class CorsGenerator : IIncrementalGenerator
         var requestDelegates = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => RequestDelegateMode.IsOn(options.GlobalOptions));
 
-        context.RegisterSourceOutput(classes.Combine(requestDelegates), static (spc, pair) =>
+        context.RegisterSourceOutput(classes.Where(static c => !c.Class.IsController).Combine(requestDelegates), static (spc, pair) =>
             spc.AddSource(Emitter.HintName(pair.Left.Class), Emitter.Emit(pair.Left, pair.Right)));
+
+        // One file for every controller: MapCorsGenControllers() maps them all, as MapControllers() does.
+        var controllerModels = classes
+            .Where(static c => c.Class.IsController)
+            .Collect()
+            .Select(static (models, _) => models.ToEquatableArray())
+            .WithTrackingName(TrackingNames.Controllers);
+        context.RegisterSourceOutput(controllerModels, static (spc, models) =>
+        {
+            if (models.Count != 0)
+            {
+                spc.AddSource(Emitter.ControllersHintName, Emitter.EmitControllers(models));
+            }
+        });
 
         var policyClasses = context.SyntaxProvider
             .ForAttributeWithMetadataName(

@@ -12,6 +12,12 @@ public static class TrackingNames
     /// <summary>One emit model per endpoint class.</summary>
     public const string EndpointClasses = nameof(EndpointClasses);
 
+    /// <summary>The attribute routes of one MVC controller with CORS attributes.</summary>
+    public const string ControllerRoutes = nameof(ControllerRoutes);
+
+    /// <summary>The emit models of every controller, for the one controllers file.</summary>
+    public const string Controllers = nameof(Controllers);
+
     /// <summary>One policy per <c>[CorsPolicy]</c> class.</summary>
     public const string PolicyClasses = nameof(PolicyClasses);
 

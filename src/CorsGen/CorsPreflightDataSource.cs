@@ -143,12 +143,19 @@ internal sealed class CorsPreflightDataSource(IEndpointRouteBuilder group, CorsE
     private static IEnumerable<string> Methods(RouteEndpoint endpoint) =>
         endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
 
-    // Templates that match the same paths share a preflight: the generator's key, from the parsed pattern.
+    // Templates that match the same paths share a preflight: the generator's key, from the parsed pattern. A parameter
+    // with a required value matches that value only: MVC's conventional routes ({controller}/{action}) make one
+    // endpoint per action from one template, each with its own controller and action, and each gets its own preflight.
     internal static string PatternKey(RoutePattern pattern) =>
         RoutePatternKey.Join(pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
         {
             RoutePatternLiteralPart literal => RoutePatternKey.Literal(literal.Content),
             RoutePatternSeparatorPart separator => RoutePatternKey.Literal(separator.Content),
+            RoutePatternParameterPart parameter when RequiredValue(pattern, parameter.Name) is { } value => RoutePatternKey.Parameter + RoutePatternKey.Literal("=" + value),
             _ => RoutePatternKey.Parameter,
         }))));
+
+    // The value a parameter must have (RoutePattern.RequiredValueAny, "any non-empty value", is not one).
+    private static string? RequiredValue(RoutePattern pattern, string name) =>
+        pattern.RequiredValues.TryGetValue(name, out var value) && value is string text && !ReferenceEquals(value, RoutePattern.RequiredValueAny) ? text : null;
 }

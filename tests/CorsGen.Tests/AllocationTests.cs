@@ -226,7 +226,7 @@ public sealed class AllocationTests(AppFixture fixture, ITestOutputHelper output
         return bytes;
     }
 
-    private static void Run(RequestDelegate handler, HttpContext context)
+    internal static void Run(RequestDelegate handler, HttpContext context)
     {
         var task = handler(context);
         if (!task.IsCompletedSuccessfully)
@@ -235,7 +235,7 @@ public sealed class AllocationTests(AppFixture fixture, ITestOutputHelper output
         }
     }
 
-    private static long Measure(Action request)
+    internal static long Measure(Action request)
     {
         for (var i = 0; i < 1000; i++)
         {

@@ -68,9 +68,17 @@ internal static class AnalyzerHarness
         ["CORSGEN029"] = DiagnosticSeverity.Error,
         ["CORSGEN030"] = DiagnosticSeverity.Warning,
         ["CORSGEN031"] = DiagnosticSeverity.Warning,
+        ["CORSGEN035"] = DiagnosticSeverity.Warning,
+        ["CORSGEN036"] = DiagnosticSeverity.Warning,
+        ["CORSGEN037"] = DiagnosticSeverity.Warning,
+        ["CORSGEN038"] = DiagnosticSeverity.Warning,
+        ["CORSGEN039"] = DiagnosticSeverity.Warning,
+        ["CORSGEN040"] = DiagnosticSeverity.Warning,
+        ["CORSGEN041"] = DiagnosticSeverity.Warning,
         ["CORSGEN045"] = DiagnosticSeverity.Warning,
         ["CORSGEN046"] = DiagnosticSeverity.Info,
         ["CORSGEN047"] = DiagnosticSeverity.Warning,
+        ["CORSGEN048"] = DiagnosticSeverity.Warning,
     };
 
     /// <summary>The global usings of a Microsoft.NET.Sdk.Web project, in a file analyzers treat as generated.</summary>
