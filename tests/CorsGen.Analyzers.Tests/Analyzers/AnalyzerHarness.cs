@@ -68,6 +68,8 @@ internal static class AnalyzerHarness
         ["CORSGEN029"] = DiagnosticSeverity.Error,
         ["CORSGEN030"] = DiagnosticSeverity.Warning,
         ["CORSGEN031"] = DiagnosticSeverity.Warning,
+        ["CORSGEN042"] = DiagnosticSeverity.Info,
+        ["CORSGEN043"] = DiagnosticSeverity.Info,
     };
 
     /// <summary>The global usings of a Microsoft.NET.Sdk.Web project, in a file analyzers treat as generated.</summary>
@@ -91,6 +93,12 @@ internal static class AnalyzerHarness
 
     public static ImmutableArray<DiagnosticAnalyzer> CorsGenAnalyzers { get; } =
         [new CorsAttributeAnalyzer(), new AspNetCoreCorsAnalyzer(), new CrossOriginProtectionAnalyzer()];
+
+    /// <summary>
+    /// <see cref="CorsGenAnalyzers"/> and the conversion analyzer (CORSGEN042/043), which the rule tests leave out: it
+    /// reports on every <c>AddPolicy</c> of their sources. Its own tests are ConvertToCorsGenPolicyTests.
+    /// </summary>
+    public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers { get; } = [.. CorsGenAnalyzers, new AspNetPolicyConversionAnalyzer()];
 
     /// <summary>
     /// Runs the analyzers on <paramref name="markup"/> and asserts they report exactly the marked
