@@ -105,6 +105,48 @@ public sealed class ConvertToCorsGenPolicyTests
     }
 
     [Fact]
+    public async Task Routes_of_one_policy_at_one_pattern_share_one_group()
+    {
+        var source = App(
+            """
+                    builder.Services.AddCors(o => o.AddPolicy("items", p => p.WithOrigins("https://shop.example").WithMethods("GET", "PUT")));
+            """,
+            """
+                    app.UseCors();
+                    app.MapGet("/hello", () => "hi");
+                    app.MapGet("/items", () => "list").RequireCors("items");
+                    app.MapPut("/items", [EnableCors("items")] () => "saved");
+            """);
+        var converted = await FixOnlyAsync(source);
+        Assert.Contains("""
+                    app.MapGet("/hello", () => "hi");
+                    var itemsCors = app.WithCors(ItemsCors.Policy);
+                    itemsCors.MapGet("/items", () => "list");
+                    itemsCors.MapPut("/items", () => "saved");
+            """, converted, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_policies_at_one_pattern_are_not_converted()
+    {
+        var source = App(
+            """
+                    builder.Services.AddCors(options =>
+                    {
+                        options.AddPolicy("read", p => p.WithOrigins("https://a.example"));
+                        options.AddPolicy("write", p => p.WithOrigins("https://b.example").WithMethods("PUT"));
+                    });
+            """,
+            """
+                    app.UseCors();
+                    app.MapGet("/items", () => "list").RequireCors("read");
+                    app.MapPut("/items", () => "saved").RequireCors("write");
+            """);
+        var diagnostics = await DiagnosticsAsync(CreateDocument(source));
+        Assert.Equal(2, diagnostics.Count(d => d.Id == "CORSGEN043" && d.GetMessage().Contains("another route at '/items'", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_default_policy_with_UseCors_becomes_the_app_wide_policy()
     {
         var source = App(
