@@ -143,7 +143,8 @@ public sealed partial class CorsGenerator
                         continue;
                     }
 
-                    if (!SymbolEqualityComparer.Default.Equals(owner, endpointType) && candidate.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected)
+                    // A controller's policies are generated outside it, so even its own predicate must be reachable from there.
+                    if ((!SymbolEqualityComparer.Default.Equals(owner, endpointType) || IsController(endpointType)) && candidate.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected)
                     {
                         problem = $"the method is private, but '{endpointType.Name}' uses the policy and must be able to call it; make it internal";
                         continue;

@@ -62,6 +62,7 @@ public sealed class AspNetCoreCorsAnalyzerTests
             });
             var app = builder.Build();
             app.UseCors("public");
+            app.MapGet("/me", () => "me").RequireCors("spa");
             app.Run();
             """);
     }
@@ -485,7 +486,7 @@ public sealed class AspNetCoreCorsAnalyzerTests
 
     [Theory]
     [InlineData("""options.AddPolicy("spa", p => p.WithOrigins("https://app.example.com"))""", """[|app.UseCors("spa")|];""")]
-    [InlineData("""options.AddPolicy("spa", p => p.WithOrigins("https://app.example.com"))""", """[|app.UseCors(p => p.WithOrigins("https://app.example.com"))|];""")]
+    [InlineData("""options.AddPolicy({|CORSGEN039:"spa"|}, p => p.WithOrigins("https://app.example.com"))""", """[|app.UseCors(p => p.WithOrigins("https://app.example.com"))|];""")]
     [InlineData("""options.AddDefaultPolicy(p => p.WithOrigins("https://app.example.com"))""", """[|app.UseCors()|];""")]
     public async Task CORSGEN017_global_policy_next_to_CorsGen_endpoints(string addPolicy, string useCors)
     {
