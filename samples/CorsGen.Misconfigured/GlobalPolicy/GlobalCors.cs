@@ -7,10 +7,6 @@ namespace CorsGen.Misconfigured.GlobalPolicy;
 /// <summary>CORSGEN017: a policy applied to every request, in a project with CorsGen endpoints.</summary>
 public static class GlobalCors
 {
-    /// <summary>CORSGEN042: every call of this policy has a CorsGen form; "Convert to a CorsGen policy" converts it.</summary>
-    public static IServiceCollection AddEverythingCors(this IServiceCollection services) =>
-        services.AddCors(options => options.AddPolicy("everything", policy => policy.WithOrigins("https://app.example.com").WithMethods("GET")));
-
     public static WebApplication UseEverythingCors(this WebApplication app)
     {
         app.UseCors("everything");
