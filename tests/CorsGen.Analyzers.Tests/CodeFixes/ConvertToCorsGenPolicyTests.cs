@@ -343,6 +343,29 @@ public sealed class ConvertToCorsGenPolicyTests
     }
 
     [Theory]
+    [InlineData("""builder.Services.AddCors(o => o.AddPolicy("p", p => p.WithOrigins(null!)));""", """app.UseCors(); app.MapGet("/a", () => "a").RequireCors("p");""")]
+    [InlineData("""builder.Services.AddCors(o => o.AddPolicy("p", p => p.WithOrigins(builder.Configuration["K"]!.Split())));""", """app.UseCors(); app.MapGet("/a", () => "a").RequireCors("p");""")]
+    [InlineData("""builder.Services.AddCors(o => o.AddPolicy("p", p => p.SetIsOriginAllowed(null!).SetPreflightMaxAge(default)));""", """app.UseCors(); app.MapGet("/a", () => "a").RequireCors("p");""")]
+    [InlineData("""builder.Services.AddCors(o => o.AddPolicy("p", p => p.WithOrigins("https://a.example").WithMethods([]).WithHeaders(new string[0])));""", """app.UseCors(); app.MapGroup("").MapGroup("/x").RequireCors("p");""")]
+    [InlineData("""builder.Services.AddCors(o => { o.AddPolicy("", p => p.WithOrigins("https://a.example")); o.AddDefaultPolicy(p => { }); });""", """app.UseCors(""); app.MapGet(pattern: "/a", handler: [EnableCors] () => "a");""")]
+    [InlineData("""builder.Services.AddCors(o => o.AddPolicy("p", p => p.WithOrigins(Missing.Origins)));""", """app.UseCors(); app.MapGet(Missing.Pattern, () => "a").RequireCors("p");""")]
+    [InlineData("""builder.Services.AddCors(o => o.AddPolicy("p", p => p.WithOrigins("https://a.example")));""", """app.UseCors(); app.MapGet("/a", () => "a").RequireCors(""")]
+    public async Task Broken_or_odd_code_never_makes_the_analyzer_or_the_fix_throw(string services, string pipeline)
+    {
+        var document = CreateDocument(App(services, pipeline));
+        var compilation = (await document.Project.GetCompilationAsync())!;
+        var diagnostics = await compilation.WithAnalyzers(Analyzers).GetAnalyzerDiagnosticsAsync();
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        foreach (var diagnostic in diagnostics.Where(d => d.Id == "CORSGEN042"))
+        {
+            foreach (var action in await CodeFixHarness.ActionsAsync(Provider, document, diagnostic))
+            {
+                await action.GetOperationsAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    [Theory]
     [InlineData(FixAllScope.Project)]
     [InlineData(FixAllScope.Solution)]
     public async Task Fix_all_converts_across_documents_and_projects(FixAllScope scope)
