@@ -213,6 +213,29 @@ public sealed class ConversionDifferentialTests(ITestOutputHelper output)
             """,
             new(["https://shop.example"], ["GET", "PUT", "DELETE"], null, ["Location"], false, null),
             [("/api/items", "GET", "/api/items"), ("/api/items", "PUT", "/api/items"), ("/api/items/{id:int}", "DELETE", "/api/items/7")]),
+        new("Startup style: UseEndpoints with RequireCors on each endpoint",
+            """
+                    builder.Services.AddCors(options =>
+                    {
+                        options.AddPolicy("AllowFrontend", b =>
+                        {
+                            b.WithOrigins("http://localhost:4200", "https://frontend.example.com")
+                                .AllowAnyHeader()
+                                .WithMethods("GET", "PUT", "DELETE")
+                                .SetPreflightMaxAge(TimeSpan.FromHours(1));
+                        });
+                    });
+            """,
+            """
+                    app.UseCors();
+                    app.UseEndpoints(endpoints =>
+                    {
+                        endpoints.MapGet("/items", () => "ok").RequireCors("AllowFrontend");
+                        endpoints.MapPut("/items", () => "ok").RequireCors("AllowFrontend");
+                        endpoints.MapDelete("/items/{id:int}", (int id) => "ok").RequireCors("AllowFrontend");
+                    });
+            """,
+            new(["http://localhost:4200", "https://frontend.example.com"], ["GET", "PUT", "DELETE"], ["*"], null, false, 3600), ItemRoutes),
         new("UseCors(name): a named policy for every request",
             """
                     builder.Services.AddCors(options => options.AddPolicy("AllowAll", builder => builder.AllowAnyOrigin().AllowAnyHeader().WithMethods("GET", "PUT")));
