@@ -636,5 +636,251 @@ internal static partial class RealWorldCorpus
 
             app.Run();
             """),
+        new(
+            "todoapp-grpc-named-policy-before-routing",
+            "stored file 21944593200 (TodoApp.Backend Program.cs; find_string \".RequireCors(\\\"AllowAll\\\")\")",
+            "UseCors(\"AllowAll\") runs before the explicit UseRouting, so it sees no endpoint and does not mark the request as handled; the gRPC endpoint carries RequireCors(\"AllowAll\") metadata, so EndpointMiddleware throws and every call to it is a 500 (CORSGEN037).",
+            """
+            var builder = WebApplication.CreateBuilder(args);
+
+            // Add services to the container.
+            builder.Services.AddControllers();
+            builder.Services.AddSignalR();
+
+            // Add CORS
+            builder.Services.AddCors(options =>
+            {
+                options.AddPolicy("AllowAll", policy =>
+                {
+                    policy.AllowAnyOrigin()
+                        .AllowAnyHeader()
+                        .AllowAnyMethod()
+                        .WithExposedHeaders("Grpc-Status", "Grpc-Message", "Grpc-Encoding", "Grpc-Accept-Encoding");
+                });
+            });
+
+            var app = builder.Build();
+
+            app.UseHttpsRedirection();
+            {|CORSGEN037:app.UseCors("AllowAll")|};
+            app.UseRouting();
+            app.UseAuthorization();
+
+            app.MapControllers();
+            // gRPC service mapping stubbed: app.MapGrpcService<TodoGrpcService>().RequireCors("AllowAll");
+            app.MapPost("/todo.TodoService/GetTodos", () => "grpc").RequireCors("AllowAll");
+            app.MapHub<TodoHub>("/todoHub");
+
+            app.Run();
+
+            class TodoHub : Microsoft.AspNetCore.SignalR.Hub { }
+            """),
+        new(
+            "flashtalk-signalr-policy-before-routing",
+            "stored file 21579681844 (FlashTalk.Presentation Program.cs; find_string \"MapHub<ChatHub>(\\\"/chatHub\\\").RequireCors(\")",
+            "UseCors(\"AllowAllOrigins\") runs before the explicit UseRouting; the hub carries RequireCors(\"SignalRPolicy\") metadata that no CORS middleware handled, so every request to /chathub is a 500 (CORSGEN037). Both names are registered and used; the credentialed origins are loopback.",
+            """
+            var builder = WebApplication.CreateBuilder(args);
+
+            // Swagger, use cases, JWT bearer options stubbed.
+            builder.Services.AddControllers();
+            builder.Services.AddSignalR();
+            builder.Services.AddCors(options =>
+                {
+                    options.AddPolicy("AllowAllOrigins",
+                        builder =>
+                        {
+                            builder.AllowAnyOrigin()
+                                   .AllowAnyMethod()
+                                   .AllowAnyHeader();
+                        });
+
+                    // SignalR-specific CORS policy
+                    options.AddPolicy("SignalRPolicy",
+                        builder =>
+                        {
+                            builder.WithOrigins("http://localhost:3000", "http://localhost:5173", "https://localhost:5173")
+                                   .AllowAnyMethod()
+                                   .AllowAnyHeader()
+                                   .AllowCredentials();
+                        });
+                });
+
+            var app = builder.Build();
+
+            {|CORSGEN037:app.UseCors("AllowAllOrigins")|};
+            app.UseMiddleware<JwtMiddleware>();
+            app.UseRouting();
+
+            app.UseAuthentication();
+            app.UseAuthorization();
+
+            app.MapControllers();
+            app.MapHub<ChatHub>("/chathub").RequireCors("SignalRPolicy");
+            app.UseHttpsRedirection();
+
+            app.Run();
+
+            class ChatHub : Microsoft.AspNetCore.SignalR.Hub { }
+
+            class JwtMiddleware(RequestDelegate next)
+            {
+                public Task InvokeAsync(HttpContext context) => next(context);
+            }
+            """),
+        new(
+            "chatservice-global-name-never-registered",
+            "stored file 18715500829 (ChatService Program.cs; find_string \"MapHub<ChatHub>(\\\"/chatHub\\\").RequireCors(\")",
+            "The only registered policy is \"AllowAll\" (used by the hub), yet UseCors names \"AllowSpecificOrigins\": the global policy does not exist and every other endpoint answers without CORS headers (CORSGEN038). No explicit UseRouting, so the order is fine; the plain-HTTP origins have no https:// sibling.",
+            """
+            namespace ChatService
+            {
+                public class Program
+                {
+                    public static void Main(string[] args)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+
+                        // Add services to the container.
+
+                        builder.Services.AddControllers();
+                        builder.Services.AddSignalR(options =>
+                        {
+                            options.EnableDetailedErrors = true;
+                        });
+
+                        builder.Services.AddCors(options =>
+                        {
+                            options.AddPolicy("AllowAll", policy =>
+                            {
+                                policy.WithOrigins("http://localhost:5216",
+                                    "http://localhost:5216",
+                                    "http://192.168.1.1",
+                                    "http://192.168.1.2",
+                                    "http://192.168.1.3",
+                                    "http://192.168.1.4",
+                                    "http://192.168.1.5",
+                                    "http://192.168.1.6",
+                                    "http://192.168.1.7",
+                                    "http://192.168.1.8",
+                                    "http://192.168.1.9",
+                                    "http://192.168.1.10"
+                                    ) 
+                                      .AllowAnyHeader()
+                                      .AllowAnyMethod()
+                                      .AllowCredentials(); 
+                            });
+                        });
+
+                        var app = builder.Build();
+
+                        app.UseHttpsRedirection();
+
+                        app.UseAuthorization();
+                        app.UseCors({|CORSGEN038:"AllowSpecificOrigins"|});
+
+                        app.MapControllers();
+                        app.MapHub<ChatHub>("/chatHub").RequireCors("AllowAll");
+
+                        app.Run();
+                    }
+                }
+
+                public class ChatHub : Microsoft.AspNetCore.SignalR.Hub { }
+            }
+            """),
+        new(
+            "book-api-special-policy-never-applied",
+            "stored file 272419992 (Book API minimal-API Program.cs; find_string \"options.AddPolicy(\\\"All\\\",\")",
+            "Two policies are registered, but only UseCors(\"all\") applies one; no UseCors, RequireCors or [EnableCors] names \"special\", so its credentialed origin answers no request (CORSGEN039).",
+            """
+            var builder = WebApplication.CreateBuilder(args);
+
+            // Swagger document stubbed.
+            builder.Services.AddEndpointsApiExplorer();
+
+            builder.Services.AddCors(options => {
+                 options.AddPolicy("all", builder => {
+                      builder.AllowAnyOrigin()
+                      .AllowAnyMethod()
+                      .AllowAnyHeader();
+                 });
+
+                 options.AddPolicy({|CORSGEN039:"special"|}, builder =>{
+                       builder.WithOrigins("https://localhost:300")
+                       .AllowAnyMethod()
+                       .AllowAnyHeader()
+                       .AllowCredentials();
+                 });
+            });
+
+            var app = builder.Build();
+
+            app.UseCors("all");
+            app.UseHttpsRedirection();
+
+            // Exception handler and the book CRUD handlers stubbed.
+            app.MapGet("/api/books", () => Results.Ok(new[] { "Deniz Feneri" }));
+            app.MapGet("/api/books/{id:int}", (int id) => Results.Ok(id));
+            app.MapPost("/api/books", () => Results.Created("/api/books/4", null));
+            app.MapDelete("/api/books/{id:int}", (int id) => Results.NoContent());
+
+            app.Run();
+            """),
+        new(
+            "signalr-demo-public-policy-never-applied",
+            "stored file 31770722097 (ASample.NetCore.SignalRDemo Startup.cs; find_string \"options.AddPolicy(\\\"All\\\",\")",
+            "Two policies, but only UseCors(\"any\") applies one: \"all\" (commented \"for public use\") answers no request (CORSGEN039); \"any\" trusts the \"null\" origin with credentials (CORSGEN020). WithOrigins(\"*\") is ASP.NET Core's any-origin spelling, not an error.",
+            """
+            namespace ASample.NetCore.SignalRDemo
+            {
+                public class Startup
+                {
+                    // This method gets called by the runtime. Use this method to add services to the container.
+                    public void ConfigureServices(IServiceCollection services)
+                    {
+                        services.AddMvc(); // .SetCompatibilityVersion(CompatibilityVersion.Version_2_2) stubbed
+                        services.AddCors(options =>
+                        {
+                            options.AddPolicy("any", builder =>
+                            {
+                                builder.WithOrigins(
+                                        "http://localhost:5500",
+                                        {|CORSGEN020:"null"|})
+                                    .AllowAnyMethod()
+                                    .AllowAnyHeader()
+                                    .AllowCredentials();
+                            });
+
+                            //公开使用
+                            options.AddPolicy({|CORSGEN039:"all"|}, builder =>
+                            {
+                                builder.WithOrigins("*")
+                                    .AllowAnyMethod()
+                                    .AllowAnyHeader();
+                            });
+                        });
+                        services.AddSignalR();
+
+                    }
+
+                    // This method gets called by the runtime. Use this method to configure the HTTP request pipeline.
+                    public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                    {
+                        if (env.IsDevelopment())
+                        {
+                            app.UseDeveloperExceptionPage();
+                        }
+
+                        // app.UseMvc() and ASP.NET Core 2.2's app.UseSignalR(routes => routes.MapHub<UploadHub>(...)) stubbed with endpoint routing.
+                        app.UseCors("any");
+                        app.UseRouting();
+                        app.UseEndpoints(endpoints => endpoints.MapHub<UploadHub>("/api/uploadHub"));
+                    }
+                }
+
+                public class UploadHub : Microsoft.AspNetCore.SignalR.Hub { }
+            }
+            """),
     ];
 }
