@@ -39,6 +39,7 @@ internal sealed class CorsPreflightDataSource(IEndpointRouteBuilder group, CorsE
             foreach (var endpoint in source.GetGroupedEndpoints(context))
             {
                 if (endpoint is RouteEndpoint route
+                    && !IsFallback(route.Order, route.Metadata)
                     && route.Metadata.GetMetadata<CorsPreflightMetadata>() is null
                     && route.Metadata.GetMetadata<DisableCorsAttribute>() is null
                     && !HasOtherPolicy(route.Metadata, policy))
@@ -61,6 +62,18 @@ internal sealed class CorsPreflightDataSource(IEndpointRouteBuilder group, CorsE
 
         return preflights;
     }
+
+    /// <summary>
+    /// Whether the route is a fallback (<c>MapFallback</c>, <c>MapFallbackToFile</c>, ...): any method, at
+    /// <see cref="int.MaxValue"/>, the order preflight routes of any-method routes take. A preflight route
+    /// would then win even the fallback's own requests (routing prefers an endpoint with method metadata
+    /// at equal order), so a fallback answers its preflights itself (<see cref="CorsEndpointPolicy.AnswerPreflights"/>).
+    /// </summary>
+    internal static bool IsFallback(EndpointBuilder builder) =>
+        builder is RouteEndpointBuilder route && IsFallback(route.Order, builder.Metadata);
+
+    private static bool IsFallback(int order, IEnumerable<object> metadata) =>
+        order == int.MaxValue && !metadata.Any(m => m is IHttpMethodMetadata);
 
     internal static bool IsPreflightEndpoint(EndpointBuilder builder) => builder.Metadata.Any(m => m is CorsPreflightMetadata);
 
