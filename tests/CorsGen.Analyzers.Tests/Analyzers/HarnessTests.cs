@@ -140,7 +140,9 @@ public sealed class HarnessTests
     [Fact]
     public void Every_supported_diagnostic_has_the_documented_severity_and_a_help_link()
     {
-        var supported = AnalyzerHarness.CorsGenAnalyzers.SelectMany(a => a.SupportedDiagnostics).ToList();
+        // The conversion analyzer (CORSGEN042/043) has its own tests and is not in the default set: its info
+        // diagnostics would be reported by every test with an ASP.NET Core policy.
+        var supported = AnalyzerHarness.CorsGenAnalyzers.Append(new CorsGen.Generators.Analyzers.AspNetPolicyConversionAnalyzer()).SelectMany(a => a.SupportedDiagnostics).ToList();
 
         Assert.Equal(
             AnalyzerHarness.Severities.Keys.Order(StringComparer.Ordinal),
