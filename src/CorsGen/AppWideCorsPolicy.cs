@@ -37,8 +37,7 @@ internal sealed class AppWideCorsPolicy(CorsEndpointPolicy policy, EndpointDataS
         {
             // A CorsGen route (its policy's headers written early, as UseCorsGen() does), a CorsGen preflight
             // route, which answers for its own policy, or a disabled route, which opts out of CORS.
-            metadata!.GetMetadata<CorsEndpointPolicy>()?.WriteResponseHeadersOnStartingFromMiddleware(context);
-            return next(context);
+            return metadata!.GetMetadata<CorsEndpointPolicy>() is { } routePolicy ? routePolicy.RunFromMiddleware(context, next) : next(context);
         }
 
         var headers = context.Request.Headers;
@@ -52,14 +51,17 @@ internal sealed class AppWideCorsPolicy(CorsEndpointPolicy policy, EndpointDataS
             }
             else
             {
-                policy.AnswerPreflightRequest(context, headers.Origin, requestMethod);
+                var answered = policy.AnswerPreflightRequestAsync(context, headers.Origin, requestMethod);
+                if (!answered.IsCompletedSuccessfully)
+                {
+                    return answered.AsTask();
+                }
             }
 
             return Task.CompletedTask;
         }
 
-        policy.WriteResponseHeadersOnStarting(context);
-        return next(context);
+        return policy.RunWithResponseHeaders(context, next, countDecision: true);
     }
 
     private bool IsForDisabledRoute(PathString path, StringValues requestMethod)
