@@ -45,7 +45,10 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidPreflightStatus,
         DiagnosticDescriptors.NotAPolicyClass,
         DiagnosticDescriptors.ReflectionBoundHandler,
-        DiagnosticDescriptors.AllowAllPredicateWithCredentials);
+        DiagnosticDescriptors.AllowAllPredicateWithCredentials,
+        DiagnosticDescriptors.NotAnOriginValidator,
+        DiagnosticDescriptors.OriginValidatorWithAnyOrigin,
+        DiagnosticDescriptors.InvalidOriginValidatorShape);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)

@@ -68,6 +68,11 @@ public sealed partial class CorsGenerator
                     : $"OriginPredicate = static origin => {predicate.Method}(origin)");
             }
 
+            if (spec.OriginValidator is { } validator)
+            {
+                settings.Add($"OriginValidatorType = typeof({validator})");
+            }
+
             if (spec.AnyMethod)
             {
                 settings.Add("AllowAnyMethod = true");
@@ -208,6 +213,11 @@ public sealed partial class CorsGenerator
             if (spec.OriginPredicate is { } predicate)
             {
                 origins.Add(predicate.Method.Replace("global::", string.Empty) + "()");
+            }
+
+            if (spec.OriginValidator is { } validator)
+            {
+                origins.Add("validator " + validator.Replace("global::", string.Empty));
             }
 
             var text = "Origins " + (origins.Count == 0 ? "(none)" : string.Join(", ", origins))
