@@ -32,7 +32,8 @@ public sealed class OriginValidatorTests : IDisposable
         bool kestrel = false,
         Action<CorsGenOptions>? options = null,
         Action<WebApplication>? beforeAuthentication = null,
-        bool registerValidators = true) =>
+        bool registerValidators = true,
+        bool debugLogs = true) =>
         CorsApp.StartAsync(
             app =>
             {
@@ -43,7 +44,11 @@ public sealed class OriginValidatorTests : IDisposable
             kestrel,
             configure: builder =>
             {
-                builder.Logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug);
+                if (debugLogs)
+                {
+                    builder.Logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug);
+                }
+
                 builder.Services.AddCorsGen(o =>
                 {
                     o.OriginValidatorTimeout = TimeSpan.FromMilliseconds(300);
