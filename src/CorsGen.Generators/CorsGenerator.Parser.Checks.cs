@@ -134,29 +134,17 @@ public sealed partial class CorsGenerator
             return (sync, isAsync);
         }
 
-        // What keeps a validator type from being resolved and called (CORSGEN034), or null.
-        private static string? ValidatorShapeProblem(INamedTypeSymbol type, INamedTypeSymbol endpointType, bool bothForms)
+        // What keeps a validator type from being resolved or called unambiguously (CORSGEN034), or null.
+        private static string? ValidatorShapeProblem(INamedTypeSymbol type, bool bothForms)
         {
             if (type.IsUnboundGenericType)
             {
                 return "it is an open generic type, which the services cannot resolve; name a closed type such as " + type.Name + "<string>, or a non-generic class";
             }
 
-            if (bothForms)
-            {
-                return "it implements both IOriginValidator and IAsyncOriginValidator, and CorsGen would call only IsOriginAllowedAsync; implement one of them";
-            }
-
-            for (var container = type; container is not null; container = container.ContainingType)
-            {
-                if (container.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal
-                    && !SymbolEqualityComparer.Default.Equals(container.ContainingType, endpointType))
-                {
-                    return $"it is not accessible from '{endpointType.Name}', whose generated policy names it; make it internal";
-                }
-            }
-
-            return null;
+            return bothForms
+                ? "it implements both IOriginValidator and IAsyncOriginValidator, and CorsGen would call only IsOriginAllowedAsync; implement one of them"
+                : null;
         }
 
         // static bool Name(string origin) or static bool Name(ReadOnlySpan<char> origin), reachable from the endpoint class.

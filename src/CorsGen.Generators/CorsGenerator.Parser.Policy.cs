@@ -105,7 +105,7 @@ public sealed partial class CorsGenerator
             var origins = ReadOrigins(originsAttribute, credentials, diagnostics);
             var configurationKey = ReadConfigurationKey(configurationAttribute, diagnostics);
             var predicate = ReadPredicate(predicateAttribute, endpointType, credentials, diagnostics);
-            var validator = ReadValidator(validatorAttribute, endpointType, origins.Any, diagnostics);
+            var validator = ReadValidator(validatorAttribute, origins.Any, diagnostics);
             var (methods, anyMethod) = ReadMethods(Effective(levels, AllowMethods), diagnostics);
             var (headers, anyHeader) = ReadAllowHeaders(Effective(levels, AllowHeaders), credentials, diagnostics);
             var expose = ReadExposeHeaders(Effective(levels, ExposeHeaders), diagnostics);

@@ -102,7 +102,7 @@ public sealed partial class CorsGenerator
         }
 
         /// <summary>[AllowOriginValidator]: the validator's type, fully qualified; null when services could not call it (CORSGEN032, 034).</summary>
-        private static string? ReadValidator(EffectiveAttribute? effective, INamedTypeSymbol endpointType, bool anyOrigin, List<DiagnosticInfo> diagnostics)
+        private static string? ReadValidator(EffectiveAttribute? effective, bool anyOrigin, List<DiagnosticInfo> diagnostics)
         {
             if (effective is not { } used)
             {
@@ -121,14 +121,14 @@ public sealed partial class CorsGenerator
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OriginValidatorWithAnyOrigin, LocationOf(attribute), type.Name, used.Level.DisplayName));
             }
 
-            var (isSync, isAsync) = ValidatorForms(type);
+            var (isSync, isAsync) = ValidatorForms(type.OriginalDefinition);
             if (!isSync && !isAsync)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotAnOriginValidator, LocationOf(attribute), type.Name));
                 return null;
             }
 
-            if (ValidatorShapeProblem(type, endpointType, isSync && isAsync) is { } problem)
+            if (ValidatorShapeProblem(type, isSync && isAsync) is { } problem)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOriginValidatorShape, LocationOf(attribute), type.Name, problem));
                 return null;

@@ -68,6 +68,9 @@ internal static class AnalyzerHarness
         ["CORSGEN029"] = DiagnosticSeverity.Error,
         ["CORSGEN030"] = DiagnosticSeverity.Warning,
         ["CORSGEN031"] = DiagnosticSeverity.Warning,
+        ["CORSGEN032"] = DiagnosticSeverity.Error,
+        ["CORSGEN033"] = DiagnosticSeverity.Warning,
+        ["CORSGEN034"] = DiagnosticSeverity.Error,
     };
 
     /// <summary>The global usings of a Microsoft.NET.Sdk.Web project, in a file analyzers treat as generated.</summary>

@@ -164,7 +164,7 @@ public sealed class HarnessTests
             .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id)
             .ToList();
 
-        Assert.Equal(31, ids.Count);
+        Assert.Equal(34, ids.Count);
         Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
     }
 
