@@ -166,6 +166,15 @@ public static class HandlerBinding
         }
     }
 
+    /// <summary>
+    /// Whether a body read with <c>isOptional: true</c> for a handler with endpoint filters is absent (no
+    /// body, or the JSON literal null): for a required body that is a binding failure the filters see.
+    /// </summary>
+    /// <typeparam name="T">The body type.</typeparam>
+    /// <param name="value">The value read.</param>
+    /// <returns><see langword="true"/> when absent.</returns>
+    public static bool IsAbsent<T>(T? value) => value is null;
+
     /// <summary>Writes a handler's string result as <c>text/plain; charset=utf-8</c>.</summary>
     /// <param name="context">The request.</param>
     /// <param name="text">The result.</param>

@@ -62,6 +62,40 @@ public sealed class RequestDelegateModeTests
     }
 
     [Fact]
+    public void Filter_invocation_contexts_are_generic_up_to_eight_arguments_and_a_list_beyond()
+    {
+        const string Shapes = """
+            using CorsGen;
+
+            namespace App;
+
+            [AllowOrigins("https://app.example.com")]
+            public static partial class ShapeEndpoints
+            {
+                [MapGet("/none")]
+                public static string None() => "none";
+
+                [MapGet("/eight")]
+                public static int Eight(int a, int b, int c, int d, int e, int f, int g, int h) => a + h;
+
+                [MapGet("/nine")]
+                public static int Nine(int a, int b, int c, int d, int e, int f, int g, int h, int i) => a + i;
+            }
+            """;
+        CSharpGeneratorDriver.Create(
+                [new CorsGenerator().AsSourceGenerator()],
+                parseOptions: GeneratorRunner.ParseOptions,
+                optionsProvider: new BuildProperties([("CorsGenRequestDelegates", "true")]))
+            .RunGeneratorsAndUpdateCompilation(GeneratorRunner.CreateCompilation(Shapes), out var output, out _);
+        var source = output.SyntaxTrees.Single(t => t.FilePath.EndsWith("App.ShapeEndpoints.CorsGen.g.cs", StringComparison.Ordinal)).ToString();
+
+        Assert.Contains("new global::Microsoft.AspNetCore.Http.DefaultEndpointFilterInvocationContext(context)", source, StringComparison.Ordinal);
+        Assert.Contains("EndpointFilterInvocationContext.Create<int, int, int, int, int, int, int, int>(context, arg0,", source, StringComparison.Ordinal);
+        Assert.Contains("new global::Microsoft.AspNetCore.Http.DefaultEndpointFilterInvocationContext(context, arg0,", source, StringComparison.Ordinal);
+        GeneratorRunner.AssertNoProblems("The compilation after generation", output.GetDiagnostics());
+    }
+
+    [Fact]
     public void CorsGenRequestDelegates_false_wins_over_PublishAot()
     {
         var source = Generated(Driver(("PublishAot", "true"), ("CorsGenRequestDelegates", "false")), out _);

@@ -27,7 +27,10 @@ public sealed partial class CorsGenerator
                 w.Line($"var {capture.Name}{index} = {capture.Initializer};");
             }
 
-            w.Line($"global::Microsoft.AspNetCore.Http.RequestDelegate handler{index} = context => Handle{index}(context{string.Concat(captures.Select(c => $", {c.Name}{index}"))});");
+            var passed = string.Concat(captures.Select(c => $", {c.Name}{index}"));
+            // Endpoint filters (group ones included) are known only when routing builds the endpoint: filters{i}.Build, a convention, builds their pipeline then.
+            w.Line($"var filters{index} = new global::CorsGen.HandlerFilters(handlerMethod{index}, jsonOptions, Invoke{index});");
+            w.Line($"global::Microsoft.AspNetCore.Http.RequestDelegate handler{index} = context => filters{index}.Pipeline is null ? Handle{index}(context{passed}) : HandleFiltered{index}(context, filters{index}{passed});");
         }
 
         /// <summary>
@@ -102,7 +105,7 @@ public sealed partial class CorsGenerator
             for (var j = 0; j < handler.Parameters.Count; j++)
             {
                 arguments.Add($"arg{j}");
-                EmitBinding(w, handler.Parameters[j], j, stop);
+                EmitBinding(w, handler.Parameters[j], j, stop, filtered: false);
             }
 
             var call = $"{cls.FullyQualifiedName}.{Identifier(route.MethodName)}({string.Join(", ", arguments)})";
@@ -129,9 +132,105 @@ public sealed partial class CorsGenerator
             }
 
             w.Close();
+            EmitFilteredRequestDelegate(w, cls, route, index, parameters);
         }
 
-        private static void EmitBinding(SourceWriter w, HandlerParameterSpec parameter, int j, string stop)
+        /// <summary>
+        /// The request delegate of a route with endpoint filters, and the pipeline's innermost call, as
+        /// RequestDelegateFactory builds them: every parameter is bound first; a binding failure (a missing or
+        /// unparsable value, an absent required body) sets 400 and still runs the filters, with the bound
+        /// arguments; the innermost call then skips the handler (status 400 or more). A body that is not JSON
+        /// or is malformed ends the request before the filters, as there.
+        /// </summary>
+        private static void EmitFilteredRequestDelegate(SourceWriter w, EndpointClassSpec cls, RouteModel route, int index, List<string> parameters)
+        {
+            var handler = route.Handler!;
+            var methods = Xml(string.Join(", ", route.HttpMethods));
+            var filtered = new List<string>(parameters);
+            filtered.Insert(1, "global::CorsGen.HandlerFilters filters");
+            var canFail = handler.Parameters.Any(CanFailBinding);
+
+            w.Line();
+            w.Line($"/// <summary>{methods} {Xml(route.Pattern)} with endpoint filters: binds the parameters of <see cref=\"{Identifier(route.MethodName)}\"/> and runs the filters around it.</summary>");
+            w.Open($"private static async {Task} HandleFiltered{index}({string.Join(", ", filtered)})");
+            if (canFail)
+            {
+                w.Line("var failed = false;");
+            }
+
+            for (var j = 0; j < handler.Parameters.Count; j++)
+            {
+                EmitBinding(w, handler.Parameters[j], j, "return;", filtered: true);
+            }
+
+            if (canFail)
+            {
+                w.Open("if (failed)");
+                w.Line("context.Response.StatusCode = 400;");
+                w.Close();
+            }
+
+            w.Line($"await filters.InvokeAsync({InvocationContext(handler)});");
+            w.Close();
+
+            var arguments = handler.Parameters.Select((p, j) => $"invocation.GetArgument<{p.Type}>({j})");
+            var call = $"{cls.FullyQualifiedName}.{Identifier(route.MethodName)}({string.Join(", ", arguments)})";
+            const string Empty = "global::Microsoft.AspNetCore.Http.HttpResults.EmptyHttpResult.Instance";
+            w.Line();
+            w.Line($"/// <summary>The innermost step of the filter pipeline of {methods} {Xml(route.Pattern)}: calls the handler unless binding failed or a filter set an error status.</summary>");
+            w.Open($"private static {(handler.IsAwaitable ? "async " : string.Empty)}global::System.Threading.Tasks.ValueTask<object?> Invoke{index}({Http}.EndpointFilterInvocationContext invocation)");
+            w.Open("if (global::CorsGen.HandlerFilters.SkipsHandler(invocation))");
+            w.Line(handler.IsAwaitable ? $"return {Empty};" : $"return new global::System.Threading.Tasks.ValueTask<object?>({Empty});");
+            w.Close();
+            w.Line();
+            var awaited = handler.IsAwaitable ? $"await {call}" : call;
+            if (handler.Result == ResultKind.None)
+            {
+                w.Line(awaited + ";");
+                w.Line(handler.IsAwaitable ? $"return {Empty};" : $"return new global::System.Threading.Tasks.ValueTask<object?>({Empty});");
+            }
+            else
+            {
+                w.Line(handler.IsAwaitable ? $"return {awaited};" : $"return new global::System.Threading.Tasks.ValueTask<object?>({awaited});");
+            }
+
+            w.Close();
+        }
+
+        // The invocation contexts RequestDelegateFactory uses: generic up to 8 arguments (the public Create overloads), an object list beyond.
+        private static string InvocationContext(HandlerSpec handler)
+        {
+            var count = handler.Parameters.Count;
+            var arguments = string.Concat(Enumerable.Range(0, count).Select(j => $", arg{j}"));
+            return count is > 0 and <= 8
+                ? $"{Http}.EndpointFilterInvocationContext.Create<{string.Join(", ", handler.Parameters.Select(p => p.Type))}>(context{arguments})"
+                : $"new {Http}.DefaultEndpointFilterInvocationContext(context{arguments})";
+        }
+
+        // Whether binding the parameter can fail (a 400): a required body, a required or parsed route, query or header value.
+        private static bool CanFailBinding(HandlerParameterSpec parameter) => parameter.Source switch
+        {
+            ParameterSource.Body => !parameter.IsOptional,
+            ParameterSource.Route or ParameterSource.Query or ParameterSource.Header => !parameter.IsOptional || parameter.ValueType is not null,
+            _ => false,
+        };
+
+        // A failed binding: without filters the request ends with 400; with filters the argument is its default and the filters run.
+        private static void EmitFailure(SourceWriter w, string local, string stop, bool filtered)
+        {
+            if (filtered)
+            {
+                w.Line($"{local} = default!;");
+                w.Line("failed = true;");
+            }
+            else
+            {
+                w.Line("context.Response.StatusCode = 400;");
+                w.Line(stop);
+            }
+        }
+
+        private static void EmitBinding(SourceWriter w, HandlerParameterSpec parameter, int j, string stop, bool filtered)
         {
             var local = $"arg{j}";
             switch (parameter.Source)
@@ -157,16 +256,16 @@ public sealed partial class CorsGenerator
                         : $"var {local} = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{parameter.ValueType}>(context.RequestServices);");
                     return;
                 case ParameterSource.Body:
-                    EmitBodyBinding(w, parameter, j, stop);
+                    EmitBodyBinding(w, parameter, j, stop, filtered);
                     return;
                 default:
-                    EmitTextBinding(w, parameter, j, stop);
+                    EmitTextBinding(w, parameter, j, stop, filtered);
                     return;
             }
         }
 
         // The JSON body; an inferred one is a service instead when the container knows its type (decided at start-up).
-        private static void EmitBodyBinding(SourceWriter w, HandlerParameterSpec parameter, int j, string stop)
+        private static void EmitBodyBinding(SourceWriter w, HandlerParameterSpec parameter, int j, string stop, bool filtered)
         {
             var local = $"arg{j}";
             w.Line($"{parameter.Type} {local};");
@@ -183,17 +282,26 @@ public sealed partial class CorsGenerator
                 w.Indent();
             }
 
-            w.Line($"var (read{j}, body{j}) = await {Binding}.ReadJsonAsync(context, bodyJson{j}_, isOptional: {(parameter.IsOptional ? "true" : "false")});");
+            // With filters an absent body is read as optional: a required one is then a failure the filters see.
+            var optional = parameter.IsOptional || filtered;
+            w.Line($"var (read{j}, body{j}) = await {Binding}.ReadJsonAsync(context, bodyJson{j}_, isOptional: {(optional ? "true" : "false")});");
             w.Open($"if (!read{j})");
             w.Line(stop);
             w.Close();
             w.Line();
             w.Line($"{local} = body{j}!;");
+            if (filtered && !parameter.IsOptional)
+            {
+                w.Open($"if ({Binding}.IsAbsent(body{j}))");
+                w.Line("failed = true;");
+                w.Close();
+            }
+
             w.Close();
         }
 
         // A route, query or header value: missing -> the default or 400; parsed when the type is not string.
-        private static void EmitTextBinding(SourceWriter w, HandlerParameterSpec parameter, int j, string stop)
+        private static void EmitTextBinding(SourceWriter w, HandlerParameterSpec parameter, int j, string stop, bool filtered)
         {
             var local = $"arg{j}";
             var read = parameter.Source switch
@@ -211,8 +319,7 @@ public sealed partial class CorsGenerator
             }
             else
             {
-                w.Line("context.Response.StatusCode = 400;");
-                w.Line(stop);
+                EmitFailure(w, local, stop, filtered);
             }
 
             w.Close();
@@ -229,8 +336,7 @@ public sealed partial class CorsGenerator
             w.Line($"{local} = value{j};");
             w.Close();
             w.Open("else");
-            w.Line("context.Response.StatusCode = 400;");
-            w.Line(stop);
+            EmitFailure(w, local, stop, filtered);
             w.Close();
         }
     }

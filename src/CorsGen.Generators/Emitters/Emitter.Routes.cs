@@ -168,6 +168,7 @@ public sealed partial class CorsGenerator
             if (routes.Generated[i])
             {
                 conventions.Add($".Add(builder => AddHandlerMetadata{i}(builder, handlerMethod{i}))");
+                conventions.Add($".Add(filters{i}.Build)");
             }
 
             if (route.PolicyIndex >= 0)
