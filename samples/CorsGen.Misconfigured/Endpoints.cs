@@ -242,3 +242,10 @@ public static partial class BothFormsValidated
     [MapPost("/both-forms-validated")]
     public static string Post() => "";
 }
+
+/// <summary>CORSGEN048: a controller action with CORS attributes but no attribute route, which CorsGen cannot compile.</summary>
+[AllowOrigins("https://app.example.com")]
+public sealed class ConventionalController : Microsoft.AspNetCore.Mvc.Controller
+{
+    public string Index() => "conventional";
+}

@@ -71,6 +71,19 @@ internal static class AnalyzerHarness
         ["CORSGEN032"] = DiagnosticSeverity.Error,
         ["CORSGEN033"] = DiagnosticSeverity.Warning,
         ["CORSGEN034"] = DiagnosticSeverity.Error,
+        ["CORSGEN035"] = DiagnosticSeverity.Warning,
+        ["CORSGEN036"] = DiagnosticSeverity.Warning,
+        ["CORSGEN037"] = DiagnosticSeverity.Warning,
+        ["CORSGEN038"] = DiagnosticSeverity.Warning,
+        ["CORSGEN039"] = DiagnosticSeverity.Warning,
+        ["CORSGEN040"] = DiagnosticSeverity.Warning,
+        ["CORSGEN041"] = DiagnosticSeverity.Warning,
+        ["CORSGEN042"] = DiagnosticSeverity.Info,
+        ["CORSGEN043"] = DiagnosticSeverity.Info,
+        ["CORSGEN045"] = DiagnosticSeverity.Warning,
+        ["CORSGEN046"] = DiagnosticSeverity.Info,
+        ["CORSGEN047"] = DiagnosticSeverity.Warning,
+        ["CORSGEN048"] = DiagnosticSeverity.Warning,
     };
 
     /// <summary>The global usings of a Microsoft.NET.Sdk.Web project, in a file analyzers treat as generated.</summary>
@@ -93,7 +106,7 @@ internal static class AnalyzerHarness
         """;
 
     public static ImmutableArray<DiagnosticAnalyzer> CorsGenAnalyzers { get; } =
-        [new CorsAttributeAnalyzer(), new AspNetCoreCorsAnalyzer(), new CrossOriginProtectionAnalyzer()];
+        [new CorsAttributeAnalyzer(), new AspNetCoreCorsAnalyzer(), new CrossOriginProtectionAnalyzer(), new CorsSurfaceAnalyzer()];
 
     /// <summary>
     /// Runs the analyzers on <paramref name="markup"/> and asserts they report exactly the marked
@@ -182,7 +195,11 @@ internal static class AnalyzerHarness
 
     /// <summary>Compiles <paramref name="source"/> (no markup) and runs <paramref name="analyzers"/> on it.</summary>
     public static async Task<AnalyzerRun> RunAsync(
-        string source, ImmutableArray<DiagnosticAnalyzer> analyzers, (string Name, string Value)[]? properties = null, ImmutableArray<MetadataReference>? references = null)
+        string source,
+        ImmutableArray<DiagnosticAnalyzer> analyzers,
+        (string Name, string Value)[]? properties = null,
+        ImmutableArray<MetadataReference>? references = null,
+        ImmutableArray<AdditionalText>? additionalFiles = null)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var tree = CSharpSyntaxTree.ParseText(source, parseOptions, FilePath, Encoding.UTF8);
@@ -197,7 +214,7 @@ internal static class AnalyzerHarness
         var withAnalyzers = compilation.WithAnalyzers(
             analyzers,
             new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions([], new CorsGen.Generators.Tests.BuildProperties(properties ?? [])),
+                new AnalyzerOptions(additionalFiles ?? [], new CorsGen.Generators.Tests.BuildProperties(properties ?? [])),
                 onAnalyzerException: (exception, analyzer, _) =>
                 {
                     lock (exceptions)
