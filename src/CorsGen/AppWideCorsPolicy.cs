@@ -43,7 +43,7 @@ internal sealed class AppWideCorsPolicy(CorsEndpointPolicy policy, EndpointDataS
         if (WebSocketHandshake.Is(context))
         {
             // Not a CORS request: the origin decides whether the socket opens at all, and a 101 needs no CORS headers.
-            return policy.AllowsWebSocket(context) ? next(context) : Task.CompletedTask;
+            return policy.OpenWebSocket(context, next);
         }
 
         var headers = context.Request.Headers;

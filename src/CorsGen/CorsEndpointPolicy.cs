@@ -541,7 +541,7 @@ public sealed class CorsEndpointPolicy
             if (WebSocketHandshake.Is(context))
             {
                 // Not a CORS request: the origin decides whether the socket opens at all, and a 101 needs no CORS headers.
-                return AllowsWebSocket(context) ? next(context) : Task.CompletedTask;
+                return OpenWebSocket(context, next);
             }
 
             if (_validator is null)
@@ -624,7 +624,41 @@ public sealed class CorsEndpointPolicy
     /// </summary>
     /// <param name="context">A request for which <see cref="WebSocketHandshake.Is"/> holds.</param>
     /// <returns><see langword="true"/> when the handshake may go on.</returns>
-    internal bool AllowsWebSocket(HttpContext context)
+    internal bool AllowsWebSocket(HttpContext context) => AllowsWebSocket(context, verdict: null);
+
+    /// <summary>
+    /// Runs <paramref name="next"/> for a WebSocket handshake that <see cref="AllowsWebSocket(HttpContext)"/> lets
+    /// through, the origin validator asked (before the endpoint) where the other origins refuse; completed
+    /// without allocating when no validator is asked or it answers synchronously.
+    /// </summary>
+    internal Task OpenWebSocket(HttpContext context, RequestDelegate next)
+    {
+        var origin = context.Request.Headers.Origin;
+        if (_validator is null || origin.Count != 1 || origin[0] is not { Length: > 0 } serializedOrigin
+            || WebSocketHandshake.IsSameOrigin(context.Request, serializedOrigin) || Decide(serializedOrigin) is not null)
+        {
+            return AllowsWebSocket(context) ? next(context) : Task.CompletedTask;
+        }
+
+        var verdict = _validator.ValidateAsync(context, serializedOrigin);
+        if (verdict.IsCompletedSuccessfully)
+        {
+            return AllowsWebSocket(context, verdict.Result) ? next(context) : Task.CompletedTask;
+        }
+
+        return OpenAfterAsync(verdict, context, next);
+    }
+
+    private async Task OpenAfterAsync(ValueTask<OriginVerdict> verdict, HttpContext context, RequestDelegate next)
+    {
+        if (AllowsWebSocket(context, await verdict.ConfigureAwait(false)))
+        {
+            await next(context).ConfigureAwait(false);
+        }
+    }
+
+    // verdict: the origin validator's, when it was asked; null: decided without it.
+    private bool AllowsWebSocket(HttpContext context, OriginVerdict? verdict)
     {
         var origin = context.Request.Headers.Origin;
         if (origin.Count == 0)
@@ -640,13 +674,13 @@ public sealed class CorsEndpointPolicy
                 return true;
             }
 
-            if (IsOriginAllowed(serializedOrigin))
+            if (verdict is null ? IsOriginAllowed(serializedOrigin) : verdict == OriginVerdict.Allowed)
             {
                 _metrics?.Allowed(context, WebSocketKind, _settings.Name);
                 return true;
             }
 
-            refusal = OriginRefusal;
+            refusal = verdict is { } asked ? RefusalOf(asked) : OriginRefusal;
         }
 
         context.Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -159,6 +159,26 @@ public sealed class OriginValidatorTests : IDisposable
     }
 
     [Theory]
+    [InlineData("/validator/sync", TenantListValidator.Tenant, 200)]
+    [InlineData("/validator/sync", Outsider, 403)]
+    [InlineData("/validator/scripted", ScriptedValidator.AsyncYes, 200)]
+    [InlineData("/validator/scripted", ScriptedValidator.ThrowsAsync, 403)]
+    public async Task A_WebSocket_handshake_from_a_validated_origin_goes_on_and_another_is_refused(string path, string origin, int status)
+    {
+        await using var app = await StartAsync(_database);
+        using var collector = new MetricCollector<long>(app.App.Services.GetRequiredService<IMeterFactory>(), "CorsGen", "corsgen.requests");
+
+        var reply = await app.ActualAsync("GET", path, origin, ("Connection", "Upgrade"), ("Upgrade", "websocket"));
+
+        // The routes are no WebSocket endpoints: an allowed handshake reaches the handler (200), a refused one never does.
+        Assert.Equal(status, reply.Status);
+        NoAccessControlHeaders(reply);
+        var measurement = Assert.Single(collector.GetMeasurementSnapshot());
+        Assert.Equal("websocket", measurement.Tags["corsgen.request.kind"]);
+        Assert.Equal(status == 200 ? "allowed" : "refused", measurement.Tags["corsgen.result"]);
+    }
+
+    [Theory]
     [InlineData("PUT", ScriptedValidator.AsyncYes, 204)]
     [InlineData("PUT", ScriptedValidator.SyncYes, 204)]
     [InlineData("PUT", ScriptedValidator.AsyncNo, 403)]
