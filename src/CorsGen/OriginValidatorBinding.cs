@@ -58,9 +58,6 @@ internal sealed class OriginValidatorBinding
         }
     }
 
-    /// <summary>Answers cached (for tests: stays within <see cref="OriginValidatorCacheOptions.MaxEntries"/>).</summary>
-    internal int CachedCount => _cache?.Count ?? 0;
-
     /// <summary>Binds <paramref name="type"/> for one policy of the application whose services are <paramref name="services"/>.</summary>
     /// <exception cref="InvalidOperationException">The type is no validator, is not registered, or an option is out of range; the message names it.</exception>
     public static OriginValidatorBinding Create(Type type, IServiceProvider services, CorsGenOptions options, string policyName, ILogger logger)
