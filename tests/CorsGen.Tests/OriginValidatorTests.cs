@@ -289,6 +289,18 @@ public sealed class OriginValidatorTests : IDisposable
         Assert.Contains("builder.Services.AddSingleton<", error.Message);
     }
 
+    [Fact]
+    public async Task The_CORS_surface_names_the_validator_of_a_route_and_of_a_WithCors_group()
+    {
+        await using var app = await StartAsync(_database);
+
+        var surface = CorsSurface.Describe(app.App);
+
+        Assert.Contains("origin-validator CorsGen.Tests.Endpoints.TenantListValidator", surface);
+        Assert.Contains("origin-validator CorsGen.Tests.Endpoints.SqliteTenantValidator", surface);
+        Assert.Contains("route GET /validator/group -> ValidatedGroupPolicy", surface);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-5)]
