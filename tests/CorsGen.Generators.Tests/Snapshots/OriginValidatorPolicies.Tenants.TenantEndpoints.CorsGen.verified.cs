@@ -93,6 +93,7 @@ namespace Tenants
                     : base(new global::CorsGen.CompiledCorsPolicySettings
                     {
                         Name = "TenantEndpoints.Get",
+                        AllowedOrigins = new string[] { "https://console.example.com" },
                         OriginValidatorType = typeof(global::Tenants.TenantValidator),
                         AllowedMethods = new string[] { "GET", "OPTIONS" },
                         AllowedHeaders = new string[] { "Accept", "Accept-Language", "Content-Language", "Content-Type" },
@@ -198,6 +199,7 @@ namespace Tenants
                     : base(new global::CorsGen.CompiledCorsPolicySettings
                     {
                         Name = "TenantEndpoints.Put",
+                        AllowedOrigins = new string[] { "https://console.example.com" },
                         OriginValidatorType = typeof(global::Tenants.TenantValidator),
                         AllowedMethods = new string[] { "PUT" },
                         AllowedHeaders = new string[] { "Accept", "Accept-Language", "Content-Language", "Content-Type" },
