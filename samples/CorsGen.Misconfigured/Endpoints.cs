@@ -1,4 +1,4 @@
-// Every CorsGen attribute mistake, one each (CORSGEN002 to CORSGEN011, CORSGEN018 to CORSGEN024).
+// Every CorsGen attribute mistake, one each (CORSGEN002 to CORSGEN011, CORSGEN018 to CORSGEN034).
 // Each class maps patterns of its own, so one mistake does not hide or cause another.
 
 using CorsGen;
@@ -202,6 +202,44 @@ public static partial class AllowAllPredicate
     private static bool AnyOrigin(string origin) => true;
 
     [MapPost("/allow-all-predicate")]
+    public static string Post() => "";
+}
+
+/// <summary>A well-formed origin validator.</summary>
+public sealed class NoTenantsValidator : IOriginValidator
+{
+    public bool IsOriginAllowed(OriginValidationContext context) => false;
+}
+
+/// <summary>A validator of both forms (CORSGEN034 where it is named).</summary>
+public sealed class BothFormsValidator : IOriginValidator, IAsyncOriginValidator
+{
+    public bool IsOriginAllowed(OriginValidationContext context) => false;
+
+    public ValueTask<bool> IsOriginAllowedAsync(OriginValidationContext context, CancellationToken cancellationToken) => new(false);
+}
+
+/// <summary>CORSGEN032: [AllowOriginValidator] naming a type that is no origin validator.</summary>
+[AllowOrigins("https://app.example.com"), AllowOriginValidator(typeof(Uri))]
+public static partial class NotAValidator
+{
+    [MapPost("/not-a-validator")]
+    public static string Post() => "";
+}
+
+/// <summary>CORSGEN033: a validator that "*" keeps from ever being asked.</summary>
+[AllowOrigins("*"), AllowOriginValidator(typeof(NoTenantsValidator))]
+public static partial class ValidatorBehindAnyOrigin
+{
+    [MapPost("/validator-behind-any-origin")]
+    public static string Post() => "";
+}
+
+/// <summary>CORSGEN034: a validator of both forms.</summary>
+[AllowOrigins("https://app.example.com"), AllowOriginValidator(typeof(BothFormsValidator))]
+public static partial class BothFormsValidated
+{
+    [MapPost("/both-forms-validated")]
     public static string Post() => "";
 }
 

@@ -75,7 +75,8 @@ public sealed class MissingPreflightRouteCodeFixProvider : CorsGenCodeFixProvide
         type.DeclaringSyntaxReferences.Length > 0
         && (WellKnownTypes.Has(type, types.AllowOrigins)
             || WellKnownTypes.Has(type, types.AllowOriginsFromConfiguration)
-            || WellKnownTypes.Has(type, types.AllowOriginPredicate));
+            || WellKnownTypes.Has(type, types.AllowOriginPredicate)
+            || WellKnownTypes.Has(type, types.AllowOriginValidator));
 
     private static async Task<Solution> FixAsync(Document document, MemberAccessExpressionSyntax access, INamedTypeSymbol handlerClass, WellKnownTypes types, string typeName, CancellationToken cancellationToken)
     {

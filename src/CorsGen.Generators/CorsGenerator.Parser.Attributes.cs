@@ -26,6 +26,7 @@ public sealed partial class CorsGenerator
         internal const string UseCorsPolicy = "CorsGen.UseCorsPolicyAttribute";
         internal const string AllowOriginsFromConfiguration = "CorsGen.AllowOriginsFromConfigurationAttribute";
         internal const string AllowOriginPredicate = "CorsGen.AllowOriginPredicateAttribute";
+        internal const string AllowOriginValidator = "CorsGen.AllowOriginValidatorAttribute";
         internal const string AllowPrivateNetwork = "CorsGen.AllowPrivateNetworkAttribute";
         internal const string PreflightSuccessStatus = "CorsGen.PreflightSuccessStatusAttribute";
         internal const string PreflightContinue = "CorsGen.PreflightContinueAttribute";
@@ -33,7 +34,7 @@ public sealed partial class CorsGenerator
         /// <summary>The metadata names of the CORS attributes (those that shape a policy): the one list of them.</summary>
         internal static readonly ImmutableArray<string> CorsAttributeMetadataNames = ImmutableArray.Create(
             AllowOrigins, AllowMethods, AllowHeaders, ExposeHeaders, AllowCredentials, MaxAge, UseCorsPolicy,
-            AllowOriginsFromConfiguration, AllowOriginPredicate, AllowPrivateNetwork, PreflightSuccessStatus, PreflightContinue);
+            AllowOriginsFromConfiguration, AllowOriginPredicate, AllowOriginValidator, AllowPrivateNetwork, PreflightSuccessStatus, PreflightContinue);
 
         private static readonly ImmutableHashSet<string> CorsAttributeNames =
             CorsAttributeMetadataNames.Select(n => n.Substring(AttributeNamespace.Length + 1)).ToImmutableHashSet(StringComparer.Ordinal);

@@ -117,6 +117,36 @@ public sealed partial class CorsGenerator
             _ => false,
         };
 
+        /// <summary>Which of CorsGen's validator interfaces <paramref name="type"/> is or implements (compared by name, as the pipeline must).</summary>
+        internal static (bool Sync, bool Async) ValidatorForms(INamedTypeSymbol type)
+        {
+            static bool Is(INamedTypeSymbol candidate, string name) =>
+                candidate.Name == name && candidate.ContainingNamespace is { Name: AttributeNamespace, ContainingNamespace.IsGlobalNamespace: true };
+
+            var sync = Is(type, "IOriginValidator");
+            var isAsync = Is(type, "IAsyncOriginValidator");
+            foreach (var implemented in type.AllInterfaces)
+            {
+                sync |= Is(implemented, "IOriginValidator");
+                isAsync |= Is(implemented, "IAsyncOriginValidator");
+            }
+
+            return (sync, isAsync);
+        }
+
+        // What keeps a validator type from being resolved or called unambiguously (CORSGEN034), or null.
+        private static string? ValidatorShapeProblem(INamedTypeSymbol type, bool bothForms)
+        {
+            if (type.IsUnboundGenericType)
+            {
+                return "it is an open generic type, which the services cannot resolve; name a closed type such as " + type.Name + "<string>, or a non-generic class";
+            }
+
+            return bothForms
+                ? "it implements both IOriginValidator and IAsyncOriginValidator, and CorsGen would call only IsOriginAllowedAsync; implement one of them"
+                : null;
+        }
+
         // static bool Name(string origin) or static bool Name(ReadOnlySpan<char> origin), reachable from the endpoint class.
         private static OriginPredicateSpec? ParsePredicate(INamedTypeSymbol owner, string name, AttributeData attribute, INamedTypeSymbol endpointType, List<DiagnosticInfo> diagnostics)
         {

@@ -95,7 +95,8 @@ public sealed partial class CorsGenerator
             var originsAttribute = Effective(levels, AllowOrigins);
             var configurationAttribute = Effective(levels, AllowOriginsFromConfiguration);
             var predicateAttribute = Effective(levels, AllowOriginPredicate);
-            if (originsAttribute is null && configurationAttribute is null && predicateAttribute is null && !isCorsRoute)
+            var validatorAttribute = Effective(levels, AllowOriginValidator);
+            if (originsAttribute is null && configurationAttribute is null && predicateAttribute is null && validatorAttribute is null && !isCorsRoute)
             {
                 return null;
             }
@@ -104,6 +105,7 @@ public sealed partial class CorsGenerator
             var origins = ReadOrigins(originsAttribute, credentials, diagnostics);
             var configurationKey = ReadConfigurationKey(configurationAttribute, diagnostics);
             var predicate = ReadPredicate(predicateAttribute, endpointType, credentials, diagnostics);
+            var validator = ReadValidator(validatorAttribute, origins.Any, diagnostics);
             var (methods, anyMethod) = ReadMethods(Effective(levels, AllowMethods), diagnostics);
             var (headers, anyHeader) = ReadAllowHeaders(Effective(levels, AllowHeaders), credentials, diagnostics);
             var expose = ReadExposeHeaders(Effective(levels, ExposeHeaders), diagnostics);
@@ -125,7 +127,8 @@ public sealed partial class CorsGenerator
                 predicate,
                 Effective(levels, AllowPrivateNetwork) is not null,
                 preflightStatus,
-                Effective(levels, PreflightContinue) is not null);
+                Effective(levels, PreflightContinue) is not null,
+                validator);
         }
 
         /// <summary>The most specific attribute of one kind, and the level it was found at.</summary>

@@ -106,6 +106,42 @@ public sealed partial class CorsGenerator
             return predicate;
         }
 
+        /// <summary>[AllowOriginValidator]: the validator's type, fully qualified; null when services could not call it (CORSGEN032, 034).</summary>
+        private static string? ReadValidator(EffectiveAttribute? effective, bool anyOrigin, List<DiagnosticInfo> diagnostics)
+        {
+            if (effective is not { } used)
+            {
+                return null;
+            }
+
+            var attribute = used.Attribute;
+            if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol { TypeKind: not TypeKind.Error } type)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, LocationOf(attribute), "AllowOriginValidator"));
+                return null;
+            }
+
+            if (anyOrigin)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OriginValidatorWithAnyOrigin, LocationOf(attribute), type.Name, used.Level.DisplayName));
+            }
+
+            var (isSync, isAsync) = ValidatorForms(type.OriginalDefinition);
+            if (!isSync && !isAsync)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotAnOriginValidator, LocationOf(attribute), type.Name));
+                return null;
+            }
+
+            if (ValidatorShapeProblem(type, isSync && isAsync) is { } problem)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOriginValidatorShape, LocationOf(attribute), type.Name, problem));
+                return null;
+            }
+
+            return type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        }
+
         /// <summary>[AllowMethods]: the methods (null without the attribute) and whether "*" is among them.</summary>
         private static (EquatableArray<string>? Methods, bool Any) ReadMethods(EffectiveAttribute? effective, List<DiagnosticInfo> diagnostics)
         {

@@ -263,6 +263,29 @@ internal static class DiagnosticDescriptors
         "On ASP.NET Core 11 the cross-origin (CSRF) protection falls back to the default CORS policy for every endpoint without an ASP.NET Core policy, CorsGen's routes included. The rule catches a default policy that widens the form-post trust of CorsGen's routes.",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    /// <summary>CORSGEN032: <c>[AllowOriginValidator]</c> naming a type that implements neither validator interface.</summary>
+    public static readonly DiagnosticDescriptor NotAnOriginValidator = Create(
+        "CORSGEN032",
+        "Origin validator type is not an origin validator",
+        "[AllowOriginValidator(typeof({0}))] names a type that implements neither IOriginValidator nor IAsyncOriginValidator, so CorsGen cannot ask it; implement IAsyncOriginValidator (database, remote service) or IOriginValidator (a decision from memory) in '{0}'",
+        DiagnosticSeverity.Error,
+        "[AllowOriginValidator] must name a type implementing CorsGen's IOriginValidator or IAsyncOriginValidator; any other type cannot be asked about an origin. The rule catches a validator CorsGen cannot call.");
+
+    /// <summary>CORSGEN033: <c>[AllowOriginValidator]</c> on a policy whose origins include <c>"*"</c>.</summary>
+    public static readonly DiagnosticDescriptor OriginValidatorWithAnyOrigin = Create(
+        "CORSGEN033",
+        "Origin validator on an any-origin policy is never asked",
+        "[AllowOriginValidator(typeof({0}))] on '{1}' is never asked: the policy's [AllowOrigins(\"*\")] decides every origin first; remove \"*\" so that the validator decides, or remove the validator",
+        DiagnosticSeverity.Warning,
+        "Compiled origins are checked before the origin validator, and \"*\" allows (or, with credentials, refuses) every origin, so a validator on such a policy never runs and restricts nothing. The rule catches a validator that looks like it guards a policy it does not.");
+
+    /// <summary>CORSGEN034: an origin validator type the services cannot resolve or CorsGen cannot call unambiguously.</summary>
+    public static readonly DiagnosticDescriptor InvalidOriginValidatorShape = Create(
+        "CORSGEN034",
+        "Origin validator type has the wrong shape",
+        "[AllowOriginValidator(typeof({0}))]: {1}",
+        DiagnosticSeverity.Error,
+        "An origin validator is resolved from the services by its type and called through one interface: an open generic type cannot be resolved, a type implementing both the synchronous and the asynchronous form leaves one of them unused, and a private type cannot be named by the generated policy. The rule catches a validator that would fail or surprise at run time.");
     /// <summary>CORSGEN035: a <c>SetIsOriginAllowed</c> predicate that tests the origin by substring or pattern, with credentials. Message: "{0}" the test, "{1}" an origin that passes it.</summary>
     public static readonly DiagnosticDescriptor SubstringOriginPredicateWithCredentials = Create(
         "CORSGEN035",

@@ -37,14 +37,13 @@ internal sealed class AppWideCorsPolicy(CorsEndpointPolicy policy, EndpointDataS
         {
             // A CorsGen route (its policy's headers written early, as UseCorsGen() does), a CorsGen preflight
             // route, which answers for its own policy, or a disabled route, which opts out of CORS.
-            metadata!.GetMetadata<CorsEndpointPolicy>()?.WriteResponseHeadersOnStartingFromMiddleware(context);
-            return next(context);
+            return metadata!.GetMetadata<CorsEndpointPolicy>() is { } routePolicy ? routePolicy.RunFromMiddleware(context, next) : next(context);
         }
 
         if (WebSocketHandshake.Is(context))
         {
             // Not a CORS request: the origin decides whether the socket opens at all, and a 101 needs no CORS headers.
-            return policy.AllowsWebSocket(context) ? next(context) : Task.CompletedTask;
+            return policy.OpenWebSocket(context, next);
         }
 
         var headers = context.Request.Headers;
@@ -58,14 +57,17 @@ internal sealed class AppWideCorsPolicy(CorsEndpointPolicy policy, EndpointDataS
             }
             else
             {
-                policy.AnswerPreflightRequest(context, headers.Origin, requestMethod);
+                var answered = policy.AnswerPreflightRequestAsync(context, headers.Origin, requestMethod);
+                if (!answered.IsCompletedSuccessfully)
+                {
+                    return answered.AsTask();
+                }
             }
 
             return Task.CompletedTask;
         }
 
-        policy.WriteResponseHeadersOnStarting(context);
-        return next(context);
+        return policy.RunWithResponseHeaders(context, next, countDecision: true);
     }
 
     private bool IsForDisabledRoute(PathString path, StringValues requestMethod)

@@ -101,6 +101,9 @@ public sealed class CompiledCorsPolicySettings
     /// <summary>The origin predicate (<see cref="AllowOriginPredicateAttribute"/>), or <see langword="null"/>.</summary>
     public Func<string, bool>? OriginPredicate { get; init; }
 
+    /// <summary>The origin validator's type (<see cref="AllowOriginValidatorAttribute"/>), resolved from the services, or <see langword="null"/>.</summary>
+    public Type? OriginValidatorType { get; init; }
+
     /// <summary>Methods a preflight may ask for; <see langword="null"/>: the methods mapped at the pattern.</summary>
     public IReadOnlyList<string>? AllowedMethods { get; init; }
 

@@ -234,6 +234,36 @@ public sealed class AllowOriginPredicateAttribute : Attribute
 }
 
 /// <summary>
+/// Allows origins that an origin validator from the application's services accepts, for origins that live
+/// in a database, a tenant registry or another service: <c>[AllowOriginValidator(typeof(TenantOriginValidator))]</c>.
+/// The type implements <see cref="IOriginValidator"/> (synchronous) or <see cref="IAsyncOriginValidator"/>
+/// (asynchronous, with a timeout, <see cref="CorsGenOptions.OriginValidatorTimeout"/>) and is registered in the
+/// services under its own type; its registration's lifetime decides where it comes from (a singleton is resolved
+/// once from the application's services, a scoped or transient one from each request's services). It is called
+/// last, after the compiled origins, the configured origins and the predicate have refused, and only with a
+/// well-formed serialized origin (<see cref="SerializedOrigin.IsValid"/>); it sees the origin and the request's
+/// host, nothing else (<see cref="OriginValidationContext"/>). An exception or a timeout refuses the request and is
+/// logged, never a 500. Results are not cached unless <see cref="CorsGenOptions.OriginValidatorCache"/> is set.
+/// Checked at compile time: CORSGEN032 (not a validator), CORSGEN033 (on a <c>"*"</c> policy), CORSGEN034 (an open
+/// generic type, or both forms at once). Like the other CORS attributes it goes on an endpoint class, a route
+/// method or a <see cref="CorsPolicyAttribute"/> class (also for <c>WithCors</c> and <c>UseCorsGen(policy)</c>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class AllowOriginValidatorAttribute : Attribute
+{
+    /// <summary>Creates the attribute.</summary>
+    /// <param name="validatorType">A class implementing <see cref="IOriginValidator"/> or <see cref="IAsyncOriginValidator"/>, registered in the services.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="validatorType"/> is <see langword="null"/>.</exception>
+    public AllowOriginValidatorAttribute(Type validatorType)
+    {
+        ValidatorType = validatorType ?? throw new ArgumentNullException(nameof(validatorType));
+    }
+
+    /// <summary>The validator's type, as registered in the services.</summary>
+    public Type ValidatorType { get; }
+}
+
+/// <summary>
 /// Private Network Access: a preflight carrying <c>Access-Control-Request-Private-Network: true</c>
 /// is answered with <c>Access-Control-Allow-Private-Network: true</c> (and <c>Vary</c> names the
 /// request header). Without this attribute that request header is ignored, and the browser blocks the

@@ -23,6 +23,9 @@ public sealed class CorsEndpointPolicy
     private static readonly StringValues PreflightVary = new("Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
     private static readonly StringValues PrivateNetworkPreflightVary = new("Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network");
 
+    private static readonly OriginVerdict[] Verdicts =
+        [OriginVerdict.Allowed, OriginVerdict.Refused, OriginVerdict.Failed, OriginVerdict.TimedOut, OriginVerdict.Canceled];
+
     private const string PreflightKind = "preflight";
     private const string ActualKind = "actual";
     private const string WebSocketKind = "websocket";
@@ -30,6 +33,7 @@ public sealed class CorsEndpointPolicy
     private readonly CompiledCorsPolicy _policy;
     private readonly CompiledCorsPolicySettings _settings;
     private readonly ConfiguredOriginSet? _configuredOrigins;
+    private readonly OriginValidatorBinding? _validator;
     private readonly string[] _allowedMethods;
     private readonly string[] _acceptedMethods;
     private readonly bool _allowAnyMethod;
@@ -45,6 +49,8 @@ public sealed class CorsEndpointPolicy
     private readonly CorsMetrics? _metrics;
     private readonly Func<object, Task> _writeResponseHeaders;
     private readonly Func<object, Task> _writeResponseHeadersUncounted;
+    // With an origin validator: the OnStarting callbacks for a verdict obtained before the endpoint ran, by (verdict, counted).
+    private readonly Func<object, Task>[] _writeResponseHeadersWithVerdict;
 
     // Set once UseCorsGen() has handled a request of this policy: its registration counts the decision from then
     // on (also for a 401 written before the endpoint), and the endpoint's own registration only writes headers.
@@ -63,6 +69,7 @@ public sealed class CorsEndpointPolicy
         _logger = binding.Logger;
         _metrics = binding.Metrics;
         _configuredOrigins = binding.ConfiguredOrigins;
+        _validator = binding.OriginValidator;
         _allowedMethods = (_settings.AllowedMethods ?? mappedMethods).Where(m => m != "OPTIONS").Distinct(StringComparer.Ordinal).ToArray();
         // A route mapped for any method (endpoints.Map(pattern, handler)) offers any method token unless the policy lists methods.
         _allowAnyMethod = _settings.AllowAnyMethod || (mapsAnyMethod && _settings.AllowedMethods is null);
@@ -77,6 +84,13 @@ public sealed class CorsEndpointPolicy
         _echoOrigin = !_settings.AllowAnyOrigin || _settings.AllowCredentials;
         _writeResponseHeaders = state => WriteResponseHeadersCallback(state, countDecision: true);
         _writeResponseHeadersUncounted = state => WriteResponseHeadersCallback(state, countDecision: false);
+        _writeResponseHeadersWithVerdict = _validator is null
+            ? []
+            : Verdicts.SelectMany(verdict => new Func<object, Task>[]
+            {
+                state => WriteResponseHeadersCallback(state, countDecision: false, verdict),
+                state => WriteResponseHeadersCallback(state, countDecision: true, verdict),
+            }).ToArray();
     }
 
     /// <summary>The same binding (configured origins, logger) for the methods mapped at another pattern: configuration is read once per application.</summary>
@@ -96,7 +110,10 @@ public sealed class CorsEndpointPolicy
 
     /// <summary>
     /// Whether <paramref name="origin"/> is allowed: a compiled origin or pattern, a configured origin,
-    /// or the origin predicate (called only for a syntactically valid serialized origin).
+    /// or the origin predicate (called only for a syntactically valid serialized origin). An origin validator
+    /// (<see cref="AllowOriginValidatorAttribute"/>) needs the request and is not asked here: the request paths
+    /// (<see cref="AnswerPreflightAsync(HttpContext, string, StringValues, StringValues, StringValues)"/>, the
+    /// endpoint's own delegate, <c>UseCorsGen()</c>) ask it.
     /// </summary>
     /// <param name="origin">A non-empty <c>Origin</c> value.</param>
     /// <returns><see langword="true"/> when allowed.</returns>
@@ -137,6 +154,29 @@ public sealed class CorsEndpointPolicy
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The verdict on <paramref name="origin"/> without the origin validator: allowed, refused, or <see langword="null"/>
+    /// when the validator must decide (compiled, configured origins and predicate refused; a well-formed serialized origin).
+    /// </summary>
+    private OriginVerdict? Decide(string origin) =>
+        IsOriginAllowed(origin) ? OriginVerdict.Allowed
+        : _validator is null || _settings.RefuseAll || !SerializedOrigin.IsValid(origin) ? OriginVerdict.Refused
+        : null;
+
+    /// <summary>Whether <paramref name="origin"/> is allowed, the origin validator asked last (for <paramref name="context"/>'s host).</summary>
+    internal ValueTask<bool> IsOriginAllowedAsync(HttpContext context, string origin)
+    {
+        if (Decide(origin) is { } known)
+        {
+            return new(known == OriginVerdict.Allowed);
+        }
+
+        var verdict = _validator!.ValidateAsync(context, origin);
+        return verdict.IsCompletedSuccessfully ? new(verdict.Result == OriginVerdict.Allowed) : AwaitAllowedAsync(verdict);
+
+        static async ValueTask<bool> AwaitAllowedAsync(ValueTask<OriginVerdict> verdict) => await verdict.ConfigureAwait(false) == OriginVerdict.Allowed;
     }
 
     /// <summary>
@@ -198,9 +238,84 @@ public sealed class CorsEndpointPolicy
     public bool AnswerPreflight(HttpContext context, string serializedOrigin, StringValues origin, StringValues requestMethod, StringValues accessControlRequestHeaders)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!IsOriginAllowed(serializedOrigin))
+        return AnswerPreflight(context, IsOriginAllowed(serializedOrigin) ? OriginVerdict.Allowed : OriginVerdict.Refused, origin, requestMethod, accessControlRequestHeaders);
+    }
+
+    /// <summary>
+    /// Answers a CORS-preflight request as <see cref="AnswerPreflight(HttpContext, string, StringValues, StringValues, StringValues)"/>
+    /// does, asking the policy's origin validator (<see cref="AllowOriginValidatorAttribute"/>) when the compiled
+    /// origins, the configured origins and the predicate refuse. Generated preflight handlers call this for a
+    /// policy with a validator. The task is already completed, with nothing allocated, when no validator is asked
+    /// or the validator answers synchronously.
+    /// </summary>
+    /// <param name="context">The request.</param>
+    /// <param name="serializedOrigin">The single, non-empty <c>Origin</c> value.</param>
+    /// <param name="origin">The <c>Origin</c> header as received (echoed without copying).</param>
+    /// <param name="requestMethod">The single <c>Access-Control-Request-Method</c> value, already found allowed.</param>
+    /// <param name="accessControlRequestHeaders">The request's <c>Access-Control-Request-Headers</c> lines (empty when absent).</param>
+    /// <returns>A task that completes when the answer is written; it does not fail (a failing validator refuses).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="context"/> is <see langword="null"/>.</exception>
+    public Task AnswerPreflightAsync(HttpContext context, string serializedOrigin, StringValues origin, StringValues requestMethod, StringValues accessControlRequestHeaders)
+    {
+        var answered = AnswerPreflightWithValidatorAsync(context, serializedOrigin, origin, requestMethod, accessControlRequestHeaders);
+        return answered.IsCompletedSuccessfully ? Task.CompletedTask : answered.AsTask();
+    }
+
+    /// <summary>
+    /// <see cref="AnswerPreflightAsync(HttpContext, string, StringValues, StringValues, StringValues)"/>, then, when the
+    /// preflight is allowed, the pattern's own OPTIONS handler (<see cref="PreflightContinueAttribute"/>).
+    /// </summary>
+    /// <param name="context">The request.</param>
+    /// <param name="serializedOrigin">The single, non-empty <c>Origin</c> value.</param>
+    /// <param name="origin">The <c>Origin</c> header as received (echoed without copying).</param>
+    /// <param name="requestMethod">The single <c>Access-Control-Request-Method</c> value, already found allowed.</param>
+    /// <param name="accessControlRequestHeaders">The request's <c>Access-Control-Request-Headers</c> lines (empty when absent).</param>
+    /// <param name="next">The pattern's OPTIONS handler.</param>
+    /// <returns>A task that completes when the answer is written and the handler has run.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="context"/> or <paramref name="next"/> is <see langword="null"/>.</exception>
+    public Task AnswerPreflightAsync(HttpContext context, string serializedOrigin, StringValues origin, StringValues requestMethod, StringValues accessControlRequestHeaders, CapturedRequestDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var answered = AnswerPreflightWithValidatorAsync(context, serializedOrigin, origin, requestMethod, accessControlRequestHeaders);
+        if (answered.IsCompletedSuccessfully)
         {
-            return Refuse(context, OriginRefusal, "origin not allowed");
+            return answered.Result ? next.Invoke(context) : Task.CompletedTask;
+        }
+
+        return ContinueAsync(answered, context, next);
+
+        static async Task ContinueAsync(ValueTask<bool> answered, HttpContext context, CapturedRequestDelegate next)
+        {
+            if (await answered.ConfigureAwait(false))
+            {
+                await next.Invoke(context).ConfigureAwait(false);
+            }
+        }
+    }
+
+    // Completed (no allocation) unless the validator is asked and does not answer synchronously.
+    private ValueTask<bool> AnswerPreflightWithValidatorAsync(HttpContext context, string serializedOrigin, StringValues origin, StringValues requestMethod, StringValues accessControlRequestHeaders)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (Decide(serializedOrigin) is { } known)
+        {
+            return new(AnswerPreflight(context, known, origin, requestMethod, accessControlRequestHeaders));
+        }
+
+        var verdict = _validator!.ValidateAsync(context, serializedOrigin);
+        return verdict.IsCompletedSuccessfully
+            ? new(AnswerPreflight(context, verdict.Result, origin, requestMethod, accessControlRequestHeaders))
+            : AnswerAfterAsync(verdict, context, origin, requestMethod, accessControlRequestHeaders);
+    }
+
+    private async ValueTask<bool> AnswerAfterAsync(ValueTask<OriginVerdict> verdict, HttpContext context, StringValues origin, StringValues requestMethod, StringValues accessControlRequestHeaders) =>
+        AnswerPreflight(context, await verdict.ConfigureAwait(false), origin, requestMethod, accessControlRequestHeaders);
+
+    private bool AnswerPreflight(HttpContext context, OriginVerdict verdict, StringValues origin, StringValues requestMethod, StringValues accessControlRequestHeaders)
+    {
+        if (verdict != OriginVerdict.Allowed)
+        {
+            return Refuse(context, RefusalOf(verdict), "origin not allowed");
         }
 
         // An absent list allows nothing to refuse: no call into the compiled matcher.
@@ -249,20 +364,20 @@ public sealed class CorsEndpointPolicy
     /// <c>Access-Control-Request-Method</c>): refused unless it carries exactly one of each and the
     /// method is allowed (<see cref="IsMethodAllowed"/>), else as <see cref="AnswerPreflight(HttpContext, string, StringValues, StringValues, StringValues)"/>.
     /// </summary>
-    /// <returns><see langword="true"/> when the preflight was allowed.</returns>
-    internal bool AnswerPreflightRequest(HttpContext context, StringValues origin, StringValues requestMethod)
+    /// <returns>Whether the preflight was allowed; completed unless the origin validator answers asynchronously.</returns>
+    internal ValueTask<bool> AnswerPreflightRequestAsync(HttpContext context, StringValues origin, StringValues requestMethod)
     {
         if (origin.Count != 1 || requestMethod.Count != 1 || origin[0] is not { Length: > 0 } serializedOrigin)
         {
-            return Refuse(context, CorsRefusal.Malformed, "not exactly one Origin and one Access-Control-Request-Method");
+            return new(Refuse(context, CorsRefusal.Malformed, "not exactly one Origin and one Access-Control-Request-Method"));
         }
 
         if (!IsMethodAllowed(requestMethod[0]!))
         {
-            return Refuse(context, Classify(context.Request.Headers), "method not allowed");
+            return new(Refuse(context, Classify(context.Request.Headers), "method not allowed"));
         }
 
-        return AnswerPreflight(context, serializedOrigin, origin, requestMethod, context.Request.Headers.AccessControlRequestHeaders);
+        return AnswerPreflightWithValidatorAsync(context, serializedOrigin, origin, requestMethod, context.Request.Headers.AccessControlRequestHeaders);
     }
 
     /// <summary>
@@ -343,7 +458,8 @@ public sealed class CorsEndpointPolicy
                 // "No 'Access-Control-Allow-Origin' header is present on the requested resource."
                 response.StatusCode = _settings.PreflightSuccessStatusCode;
                 break;
-            case CorsRefusal.Method when !CorsRules.IsSafelistedMethod(request.AccessControlRequestMethod.ToString()):
+            // An origin left to the validator, not asked for a refused method, is not echoed.
+            case CorsRefusal.Method when !CorsRules.IsSafelistedMethod(request.AccessControlRequestMethod.ToString()) && IsOriginAllowed(request.Origin.ToString()):
                 // "Method PUT is not allowed by Access-Control-Allow-Methods": the list lacks it, and only safelisted methods pass unlisted.
                 response.StatusCode = _settings.PreflightSuccessStatusCode;
                 WriteAllowOrigin(headers, request.Origin);
@@ -387,6 +503,14 @@ public sealed class CorsEndpointPolicy
     // Why an origin is refused: a "*"-with-credentials policy refuses them all.
     private CorsRefusal OriginRefusal => _settings.RefuseAll ? CorsRefusal.AnyOriginWithCredentials : CorsRefusal.Origin;
 
+    private CorsRefusal RefusalOf(OriginVerdict verdict) => verdict switch
+    {
+        OriginVerdict.Failed => CorsRefusal.OriginValidatorError,
+        OriginVerdict.TimedOut => CorsRefusal.OriginValidatorTimeout,
+        OriginVerdict.Canceled => CorsRefusal.OriginValidatorCanceled,
+        _ => OriginRefusal,
+    };
+
     // For a refusal whose caller knows only "method, or malformed": the first check the preflight fails.
     private CorsRefusal Classify(IHeaderDictionary request)
     {
@@ -396,7 +520,8 @@ public sealed class CorsEndpointPolicy
             return CorsRefusal.Malformed;
         }
 
-        return IsOriginAllowed(serializedOrigin) ? CorsRefusal.Method : OriginRefusal;
+        // An origin left to the validator counts as a method refusal: the validator is not asked for a request refused anyway.
+        return Decide(serializedOrigin) == OriginVerdict.Refused ? OriginRefusal : CorsRefusal.Method;
     }
 
     /// <summary>
@@ -416,13 +541,52 @@ public sealed class CorsEndpointPolicy
             if (WebSocketHandshake.Is(context))
             {
                 // Not a CORS request: the origin decides whether the socket opens at all, and a 101 needs no CORS headers.
-                return AllowsWebSocket(context) ? next(context) : Task.CompletedTask;
+                return OpenWebSocket(context, next);
             }
 
-            WriteResponseHeadersOnStarting(context, countDecision: !_countedByMiddleware);
-            return next(context);
+            if (_validator is null)
+            {
+                WriteResponseHeadersOnStarting(context, countDecision: !_countedByMiddleware);
+                return next(context);
+            }
+
+            // With UseCorsGen() in the pipeline its registration carries the verdict: asking the validator again would double its calls.
+            return _countedByMiddleware ? next(context) : RunWithResponseHeaders(context, next, countDecision: true);
         };
     }
+
+    /// <summary>
+    /// Has the actual-response headers written when the response starts, then runs <paramref name="next"/>. With an
+    /// origin validator that must decide, its verdict is obtained first, before the endpoint or later middleware run
+    /// (never inside OnStarting); otherwise this allocates nothing.
+    /// </summary>
+    internal Task RunWithResponseHeaders(HttpContext context, RequestDelegate next, bool countDecision)
+    {
+        var origin = context.Request.Headers.Origin;
+        if (_validator is null || origin.Count != 1 || origin[0] is not { Length: > 0 } serializedOrigin || Decide(serializedOrigin) is not null)
+        {
+            WriteResponseHeadersOnStarting(context, countDecision);
+            return next(context);
+        }
+
+        var verdict = _validator.ValidateAsync(context, serializedOrigin);
+        if (verdict.IsCompletedSuccessfully)
+        {
+            WriteResponseHeadersOnStarting(context, countDecision, verdict.Result);
+            return next(context);
+        }
+
+        return RunAfterAsync(verdict, context, next, countDecision);
+    }
+
+    private async Task RunAfterAsync(ValueTask<OriginVerdict> verdict, HttpContext context, RequestDelegate next, bool countDecision)
+    {
+        WriteResponseHeadersOnStarting(context, countDecision, await verdict.ConfigureAwait(false));
+        await next(context).ConfigureAwait(false);
+    }
+
+    private void WriteResponseHeadersOnStarting(HttpContext context, bool countDecision, OriginVerdict verdict) =>
+        context.Response.OnStarting(_writeResponseHeadersWithVerdict[((int)verdict * 2) + (countDecision ? 1 : 0)], context);
 
     /// <summary>A CORS-preflight request (https://fetch.spec.whatwg.org/#cors-preflight-request): an <c>OPTIONS</c> with <c>Origin</c> and a non-empty <c>Access-Control-Request-Method</c>.</summary>
     internal static bool IsPreflightRequest(HttpRequest request) =>
@@ -441,8 +605,8 @@ public sealed class CorsEndpointPolicy
             if (IsPreflightRequest(context.Request))
             {
                 var headers = context.Request.Headers;
-                AnswerPreflightRequest(context, headers.Origin, headers.AccessControlRequestMethod);
-                return Task.CompletedTask;
+                var answered = AnswerPreflightRequestAsync(context, headers.Origin, headers.AccessControlRequestMethod);
+                return answered.IsCompletedSuccessfully ? Task.CompletedTask : answered.AsTask();
             }
 
             return next(context);
@@ -460,7 +624,41 @@ public sealed class CorsEndpointPolicy
     /// </summary>
     /// <param name="context">A request for which <see cref="WebSocketHandshake.Is"/> holds.</param>
     /// <returns><see langword="true"/> when the handshake may go on.</returns>
-    internal bool AllowsWebSocket(HttpContext context)
+    internal bool AllowsWebSocket(HttpContext context) => AllowsWebSocket(context, verdict: null);
+
+    /// <summary>
+    /// Runs <paramref name="next"/> for a WebSocket handshake that <see cref="AllowsWebSocket(HttpContext)"/> lets
+    /// through, the origin validator asked (before the endpoint) where the other origins refuse; completed
+    /// without allocating when no validator is asked or it answers synchronously.
+    /// </summary>
+    internal Task OpenWebSocket(HttpContext context, RequestDelegate next)
+    {
+        var origin = context.Request.Headers.Origin;
+        if (_validator is null || origin.Count != 1 || origin[0] is not { Length: > 0 } serializedOrigin
+            || WebSocketHandshake.IsSameOrigin(context.Request, serializedOrigin) || Decide(serializedOrigin) is not null)
+        {
+            return AllowsWebSocket(context) ? next(context) : Task.CompletedTask;
+        }
+
+        var verdict = _validator.ValidateAsync(context, serializedOrigin);
+        if (verdict.IsCompletedSuccessfully)
+        {
+            return AllowsWebSocket(context, verdict.Result) ? next(context) : Task.CompletedTask;
+        }
+
+        return OpenAfterAsync(verdict, context, next);
+    }
+
+    private async Task OpenAfterAsync(ValueTask<OriginVerdict> verdict, HttpContext context, RequestDelegate next)
+    {
+        if (AllowsWebSocket(context, await verdict.ConfigureAwait(false)))
+        {
+            await next(context).ConfigureAwait(false);
+        }
+    }
+
+    // verdict: the origin validator's, when it was asked; null: decided without it.
+    private bool AllowsWebSocket(HttpContext context, OriginVerdict? verdict)
     {
         var origin = context.Request.Headers.Origin;
         if (origin.Count == 0)
@@ -476,13 +674,13 @@ public sealed class CorsEndpointPolicy
                 return true;
             }
 
-            if (IsOriginAllowed(serializedOrigin))
+            if (verdict is null ? IsOriginAllowed(serializedOrigin) : verdict == OriginVerdict.Allowed)
             {
                 _metrics?.Allowed(context, WebSocketKind, _settings.Name);
                 return true;
             }
 
-            refusal = OriginRefusal;
+            refusal = verdict is { } asked ? RefusalOf(asked) : OriginRefusal;
         }
 
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -507,22 +705,25 @@ public sealed class CorsEndpointPolicy
         context.Response.OnStarting(countDecision ? _writeResponseHeaders : _writeResponseHeadersUncounted, context);
 
     /// <summary>
-    /// <see cref="WriteResponseHeadersOnStarting"/> for <c>UseCorsGen()</c>, ahead of the route's endpoint: it
-    /// counts the decision, so a response that middleware writes before the endpoint runs is counted too, and the
-    /// endpoint's registration, writing the same headers again, no longer counts.
+    /// <see cref="RunWithResponseHeaders"/> for <c>UseCorsGen()</c>, ahead of the route's endpoint: it counts the
+    /// decision, so a response that middleware writes before the endpoint runs is counted too, and the endpoint's
+    /// registration, writing the same headers again, no longer counts (with an origin validator, no longer registers).
     /// </summary>
-    internal void WriteResponseHeadersOnStartingFromMiddleware(HttpContext context)
+    internal Task RunFromMiddleware(HttpContext context, RequestDelegate next)
     {
         _countedByMiddleware = true;
         if (WebSocketHandshake.Is(context))
         {
-            return; // the endpoint checks its origin (AddResponseHeaders); a 101 needs no CORS headers
+            return next(context); // the endpoint checks its origin (AddResponseHeaders); a 101 needs no CORS headers
         }
 
-        context.Response.OnStarting(_writeResponseHeaders, context);
+        return RunWithResponseHeaders(context, next, countDecision: true);
     }
 
-    /// <summary>Writes the CORS headers of an actual (non-preflight) response; <c>Vary: Origin</c> always.</summary>
+    /// <summary>
+    /// Writes the CORS headers of an actual (non-preflight) response; <c>Vary: Origin</c> always. An origin
+    /// validator is not asked here (see <see cref="IsOriginAllowed"/>).
+    /// </summary>
     /// <param name="context">The request.</param>
     /// <remarks>See <see href="https://fetch.spec.whatwg.org/#http-responses">Fetch, "HTTP responses"</see>.</remarks>
     public void WriteResponseHeaders(HttpContext context)
@@ -531,13 +732,14 @@ public sealed class CorsEndpointPolicy
         WriteResponseHeaders(context, countDecision: true);
     }
 
-    private Task WriteResponseHeadersCallback(object state, bool countDecision)
+    private Task WriteResponseHeadersCallback(object state, bool countDecision, OriginVerdict? verdict = null)
     {
-        WriteResponseHeaders((HttpContext)state, countDecision);
+        WriteResponseHeaders((HttpContext)state, countDecision, verdict);
         return Task.CompletedTask;
     }
 
-    private void WriteResponseHeaders(HttpContext context, bool countDecision)
+    // verdict: the validator's, obtained before the endpoint ran; null: decided here without a validator.
+    private void WriteResponseHeaders(HttpContext context, bool countDecision, OriginVerdict? verdict = null)
     {
         var headers = context.Response.Headers;
         CorsResponseHeaders.AppendVaryOrigin(headers);
@@ -547,17 +749,19 @@ public sealed class CorsEndpointPolicy
             return;
         }
 
-        if (!IsOriginAllowed(serializedOrigin))
+        var decided = verdict ?? (IsOriginAllowed(serializedOrigin) ? OriginVerdict.Allowed : OriginVerdict.Refused);
+        if (decided != OriginVerdict.Allowed)
         {
+            var refusal = RefusalOf(decided);
             if (countDecision)
             {
-                _metrics?.Refused(context, ActualKind, OriginRefusal, _settings.Name);
+                _metrics?.Refused(context, ActualKind, refusal, _settings.Name);
             }
 
             if (_logger.IsEnabled(LogLevel.Debug))
             {
                 CorsLog.ActualRequestOriginRefused(
-                    _logger, _settings.Name, CorsLog.Route(context), CorsMetrics.ReasonTag(OriginRefusal), LogValue.Escape(origin));
+                    _logger, _settings.Name, CorsLog.Route(context), CorsMetrics.ReasonTag(refusal), LogValue.Escape(origin));
             }
 
             return;

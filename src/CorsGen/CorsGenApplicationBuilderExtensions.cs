@@ -23,11 +23,7 @@ public static class CorsGenApplicationBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         return app.Use(static (context, next) =>
-        {
-            context.GetEndpoint()?.Metadata.GetMetadata<CorsEndpointPolicy>()?.WriteResponseHeadersOnStartingFromMiddleware(context);
-
-            return next(context);
-        });
+            context.GetEndpoint()?.Metadata.GetMetadata<CorsEndpointPolicy>() is { } policy ? policy.RunFromMiddleware(context, next) : next(context));
     }
 
     /// <summary>

@@ -31,13 +31,26 @@ internal sealed class CorsGenCsrfProtection : ICsrfProtection
 
     public ValueTask<CsrfProtectionResult> ValidateAsync(HttpContext context)
     {
-        if (_trustCorsGenPolicies && PolicyOf(context) is { } policy && TrustsAsCredentialedCorsRequest(policy, context.Request))
+        if (_trustCorsGenPolicies && PolicyOf(context) is { } policy && CredentialedOrigin(policy, context.Request) is { } origin)
         {
-            return Allowed;
+            // An origin validator is asked as for the CORS request itself; completed (no allocation) without one.
+            var trusted = policy.IsOriginAllowedAsync(context, origin);
+            if (!trusted.IsCompletedSuccessfully)
+            {
+                return TrustedOrInnerAsync(trusted, context);
+            }
+
+            if (trusted.Result)
+            {
+                return Allowed;
+            }
         }
 
         return _inner.ValidateAsync(context);
     }
+
+    private async ValueTask<CsrfProtectionResult> TrustedOrInnerAsync(ValueTask<bool> trusted, HttpContext context) =>
+        await trusted.ConfigureAwait(false) ? CsrfProtectionResult.Allowed() : await _inner.ValidateAsync(context).ConfigureAwait(false);
 
     // The route's own CorsGen policy, else the app-wide one where it applies.
     private CorsEndpointPolicy? PolicyOf(HttpContext context)
@@ -51,16 +64,17 @@ internal sealed class CorsGenCsrfProtection : ICsrfProtection
         return _appWide?.Policy is { } appWide && AppWideCorsPolicy.Covers(metadata) ? appWide.Policy : null;
     }
 
-    private static bool TrustsAsCredentialedCorsRequest(CorsEndpointPolicy policy, HttpRequest request)
+    // The single Origin of a request the policy could trust as a credentialed CORS request; null when it cannot.
+    private static string? CredentialedOrigin(CorsEndpointPolicy policy, HttpRequest request)
     {
         var settings = policy.Policy.Settings;
         if (!settings.AllowCredentials || settings.AllowAnyOrigin)
         {
-            return false;
+            return null;
         }
 
         var origin = request.Headers.Origin;
-        return origin.Count == 1 && origin[0] is { Length: > 0 } serializedOrigin && policy.IsOriginAllowed(serializedOrigin);
+        return origin.Count == 1 && origin[0] is { Length: > 0 } serializedOrigin ? serializedOrigin : null;
     }
 
     /// <summary>Replaces each unkeyed <see cref="ICsrfProtection"/> registration by this decorator around it, same lifetime.</summary>

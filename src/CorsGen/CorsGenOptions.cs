@@ -31,4 +31,39 @@ public sealed class CorsGenOptions
     /// <c>Access-Control-*</c> headers. Read when the policies are bound, at start-up.
     /// </summary>
     public bool? ExplainRefusals { get; set; }
+
+    /// <summary>
+    /// How long CorsGen waits for an asynchronous origin validator (<see cref="IAsyncOriginValidator"/>) before it
+    /// refuses the request (logged at Warning, counted with the <c>corsgen.refusal.reason</c>
+    /// <c>origin_validator_timeout</c>) and cancels the validator's token. Default 2 seconds;
+    /// <see cref="Timeout.InfiniteTimeSpan"/> waits as long as the request lasts. Synchronous validators are not
+    /// timed (a synchronous call cannot be interrupted). Read when the policies are bound, at start-up; zero or a
+    /// negative value other than infinite is a start-up error.
+    /// </summary>
+    public TimeSpan OriginValidatorTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// An opt-in cache of origin validators' answers, allowed and refused alike, per policy, keyed by origin and host;
+    /// <see langword="null"/> (the default): none, every request that reaches the validator calls it. An exception,
+    /// a timeout or a cancellation is never cached. Read when the policies are bound, at start-up.
+    /// </summary>
+    public OriginValidatorCacheOptions? OriginValidatorCache { get; set; }
+}
+
+/// <summary>
+/// The bounded cache of <see cref="CorsGenOptions.OriginValidatorCache"/>, a
+/// <see cref="Microsoft.Extensions.Caching.Memory.MemoryCache"/> with a size limit: each answer counts 1, so a flood
+/// of random origins fills it to <see cref="MaxEntries"/> and no further (an answer that does not fit is not stored,
+/// and the cache compacts itself), while the validator still decides every origin it has not stored.
+/// </summary>
+public sealed class OriginValidatorCacheOptions
+{
+    /// <summary>Most answers kept per policy. Default 10 000; must be positive.</summary>
+    public int MaxEntries { get; set; } = 10_000;
+
+    /// <summary>
+    /// How long an answer is kept after it was obtained (absolute, not sliding, so a revoked tenant is refused at
+    /// the latest this long after its removal). Default 1 minute; must be positive.
+    /// </summary>
+    public TimeSpan TimeToLive { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -31,7 +31,7 @@ public static class CorsGenServiceCollectionExtensions
 
         if (!services.Any(static descriptor => descriptor.ServiceType == typeof(CorsGenServicesMarker)))
         {
-            services.AddSingleton<CorsGenServicesMarker>();
+            services.AddSingleton(new CorsGenServicesMarker(services));
             services.AddSingleton<AppWideCorsPolicyRegistry>();
 #if NET11_0_OR_GREATER
             CorsGenCsrfProtection.DecorateRegistered(services);
@@ -42,7 +42,23 @@ public static class CorsGenServiceCollectionExtensions
     }
 }
 
-/// <summary>Registered once by <c>AddCorsGen()</c>, so a second call does not decorate twice.</summary>
-internal sealed class CorsGenServicesMarker
+/// <summary>
+/// Registered once by <c>AddCorsGen()</c>, so a second call does not decorate twice; keeps the service collection,
+/// complete and read-only once the provider is built, so a policy can read an origin validator's lifetime from its registration.
+/// </summary>
+internal sealed class CorsGenServicesMarker(IServiceCollection services)
 {
+    /// <summary>The lifetime of <paramref name="serviceType"/>'s last (winning) unkeyed registration, or <see langword="null"/>.</summary>
+    public ServiceLifetime? LifetimeOf(Type serviceType)
+    {
+        for (var i = services.Count - 1; i >= 0; i--)
+        {
+            if (services[i] is { IsKeyedService: false } descriptor && descriptor.ServiceType == serviceType)
+            {
+                return descriptor.Lifetime;
+            }
+        }
+
+        return null;
+    }
 }

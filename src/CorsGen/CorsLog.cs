@@ -40,6 +40,22 @@ internal static partial class CorsLog
     [LoggerMessage(EventId = 7, EventName = "WebSocketRefused", Level = LogLevel.Debug,
         Message = "WebSocket handshake refused by {Policy} at {Route}: {Reason}, origin {Origin} is not allowed to open a socket")]
     public static partial void WebSocketRefused(ILogger logger, string policy, string route, string reason, string origin);
+
+    [LoggerMessage(EventId = 8, EventName = "OriginValidatorFailed", Level = LogLevel.Warning,
+        Message = "The origin validator {Validator} of {Policy} threw for origin {Origin}; the request is refused")]
+    public static partial void OriginValidatorFailed(ILogger logger, string validator, string policy, string origin, Exception exception);
+
+    [LoggerMessage(EventId = 9, EventName = "OriginValidatorTimedOut", Level = LogLevel.Warning,
+        Message = "The origin validator {Validator} of {Policy} did not answer within {Timeout} for origin {Origin}; the request is refused")]
+    public static partial void OriginValidatorTimedOut(ILogger logger, string validator, string policy, TimeSpan timeout, string origin);
+
+    [LoggerMessage(EventId = 10, EventName = "OriginValidatorCanceled", Level = LogLevel.Debug,
+        Message = "The request was aborted while the origin validator {Validator} of {Policy} checked origin {Origin}; it is refused")]
+    public static partial void OriginValidatorCanceled(ILogger logger, string validator, string policy, string origin);
+
+    [LoggerMessage(EventId = 11, EventName = "OriginValidatorMissing", Level = LogLevel.Error,
+        Message = "The origin validator {Validator} of {Policy} is not registered in the request's services; the request is refused")]
+    public static partial void OriginValidatorMissing(ILogger logger, string validator, string policy);
 }
 
 /// <summary>Request values made safe for logs: control characters, quotes, backslashes and non-ASCII escaped, length capped.</summary>

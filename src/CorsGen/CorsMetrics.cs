@@ -26,6 +26,15 @@ internal enum CorsRefusal
 
     /// <summary>The app-wide policy's preflight for a method a <see cref="DisableCorsAttribute"/> route takes.</summary>
     DisabledRoute,
+
+    /// <summary>The origin validator threw, or could not be resolved from the services.</summary>
+    OriginValidatorError,
+
+    /// <summary>The asynchronous origin validator did not answer within <see cref="CorsGenOptions.OriginValidatorTimeout"/>.</summary>
+    OriginValidatorTimeout,
+
+    /// <summary>The request was aborted while the asynchronous origin validator was running.</summary>
+    OriginValidatorCanceled,
 }
 
 /// <summary>
@@ -98,6 +107,9 @@ internal sealed class CorsMetrics
         CorsRefusal.Headers => "headers",
         CorsRefusal.Malformed => "malformed",
         CorsRefusal.AnyOriginWithCredentials => "any_origin_with_credentials",
+        CorsRefusal.OriginValidatorError => "origin_validator_error",
+        CorsRefusal.OriginValidatorTimeout => "origin_validator_timeout",
+        CorsRefusal.OriginValidatorCanceled => "origin_validator_canceled",
         _ => "disabled_route",
     };
 }

@@ -11,16 +11,21 @@ namespace CorsGen;
 /// <param name="Metrics">The <c>CorsGen</c> meter's instruments, or <see langword="null"/> without an <c>IMeterFactory</c>.</param>
 /// <param name="ConfiguredOrigins">Origins from <see cref="AllowOriginsFromConfigurationAttribute"/>'s key (kept in step with reloads), or <see langword="null"/>.</param>
 /// <param name="ExplainRefusals">Whether refused preflights carry their reason (<see cref="CorsGenOptions.ExplainRefusals"/>).</param>
-internal sealed record CorsPolicyBinding(ILogger Logger, CorsMetrics? Metrics, ConfiguredOriginSet? ConfiguredOrigins, bool ExplainRefusals)
+/// <param name="OriginValidator">The policy's <see cref="AllowOriginValidatorAttribute"/> validator, or <see langword="null"/>.</param>
+internal sealed record CorsPolicyBinding(ILogger Logger, CorsMetrics? Metrics, ConfiguredOriginSet? ConfiguredOrigins, bool ExplainRefusals, OriginValidatorBinding? OriginValidator = null)
 {
-    /// <exception cref="InvalidOperationException">A configured origin is not a serialized origin.</exception>
+    /// <exception cref="InvalidOperationException">A configured origin is not a serialized origin, or the origin validator cannot be bound.</exception>
     public static CorsPolicyBinding Create(CompiledCorsPolicySettings settings, IServiceProvider services)
     {
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger("CorsGen") ?? NullLogger.Instance;
         var configured = settings.OriginsConfigurationKey is { } key ? new ConfiguredOriginSet(services, key, settings.Name, logger) : null;
-        var explain = services.GetService<IOptions<CorsGenOptions>>()?.Value.ExplainRefusals
+        var options = services.GetService<IOptions<CorsGenOptions>>()?.Value;
+        var explain = options?.ExplainRefusals
             ?? services.GetService<IHostEnvironment>()?.IsDevelopment()
             ?? false;
-        return new CorsPolicyBinding(logger, CorsMetrics.Create(services), configured, explain);
+        var validator = settings.OriginValidatorType is { } type
+            ? OriginValidatorBinding.Create(type, services, options ?? new CorsGenOptions(), settings.Name, logger)
+            : null;
+        return new CorsPolicyBinding(logger, CorsMetrics.Create(services), configured, explain, validator);
     }
 }

@@ -148,9 +148,22 @@ internal sealed class CorsPreflightDataSource(IEndpointRouteBuilder group, CorsE
             return Task.CompletedTask;
         }
 
-        return policy.AnswerPreflightRequest(context, origin, requestMethod) && next is not null
-            ? CorsEndpointPolicy.ContinuePreflight(context, next)
-            : Task.CompletedTask;
+        var answered = policy.AnswerPreflightRequestAsync(context, origin, requestMethod);
+        if (answered.IsCompletedSuccessfully)
+        {
+            return answered.Result && next is not null ? CorsEndpointPolicy.ContinuePreflight(context, next) : Task.CompletedTask;
+        }
+
+        return ContinueAsync(answered, context, next);
+
+        // Only when an origin validator answers asynchronously.
+        static async Task ContinueAsync(ValueTask<bool> answered, HttpContext context, RequestDelegate? next)
+        {
+            if (await answered.ConfigureAwait(false) && next is not null)
+            {
+                await CorsEndpointPolicy.ContinuePreflight(context, next).ConfigureAwait(false);
+            }
+        }
     }
 
     private static IEnumerable<string> Methods(RouteEndpoint endpoint) =>

@@ -85,8 +85,8 @@ public static class CorsSurface
             ConfigurationKey = settings.OriginsConfigurationKey,
             ConfiguredOrigins = policy.ConfiguredOrigins.ToArray(),
             Predicate = settings.OriginPredicateName ?? (settings.OriginPredicate is null ? null : "(unnamed)"),
-            // [AllowOriginValidator]: the validator's type name goes here once the settings carry it.
-            Validator = null,
+            // As the generator writes it: C# names (Outer.Inner), not reflection's Outer+Inner.
+            Validator = settings.OriginValidatorType?.FullName?.Replace('+', '.'),
             AllowCredentials = settings.AllowCredentials,
             AnyMethod = settings.AllowAnyMethod,
             Methods = settings.AllowedMethods,

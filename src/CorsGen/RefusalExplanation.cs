@@ -33,6 +33,9 @@ internal static class RefusalExplanation
         CorsRefusal.Headers when refusedHeader is not null => $"header {LogValue.Escape(refusedHeader)} is not allowed by policy {policy}",
         CorsRefusal.Headers => $"Access-Control-Request-Headers {LogValue.Escape(request.AccessControlRequestHeaders)} is not a list of header names",
         CorsRefusal.Malformed => "not exactly one Origin and one Access-Control-Request-Method",
+        CorsRefusal.OriginValidatorError => $"the origin validator of policy {policy} failed for origin {LogValue.Escape(request.Origin)} (see the log)",
+        CorsRefusal.OriginValidatorTimeout => $"the origin validator of policy {policy} did not answer in time for origin {LogValue.Escape(request.Origin)}",
+        CorsRefusal.OriginValidatorCanceled => "the request was aborted while the origin validator ran",
         CorsRefusal.AnyOriginWithCredentials => $"policy {policy} combines \"*\" with credentials (CORSGEN002), so it refuses every origin",
         _ => $"a [DisableCors] route takes method {LogValue.Escape(request.AccessControlRequestMethod)} at this path",
     };

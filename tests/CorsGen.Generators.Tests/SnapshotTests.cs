@@ -152,6 +152,36 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void OriginValidatorPolicies()
+    {
+        var run = GeneratorRunner.RunClean(Usings + """
+            namespace Tenants;
+
+            public sealed class TenantValidator : IAsyncOriginValidator
+            {
+                public System.Threading.Tasks.ValueTask<bool> IsOriginAllowedAsync(OriginValidationContext context, System.Threading.CancellationToken cancellationToken) => new(false);
+            }
+
+            [AllowOrigins("https://console.example.com")]
+            [AllowOriginValidator(typeof(TenantValidator))]
+            public static partial class TenantEndpoints
+            {
+                [MapGet("/tenant")]
+                public static string Get() => "tenant";
+
+                [PreflightContinue]
+                [MapPut("/tenant")]
+                public static string Put() => "put";
+
+                [MapMethods("/tenant", "OPTIONS")]
+                public static void Options() { }
+            }
+            """);
+
+        SnapshotHarness.Verify(run);
+    }
+
+    [Fact]
     public void NestedClass()
     {
         var run = GeneratorRunner.RunClean(Usings + """

@@ -97,7 +97,7 @@ public sealed class AllocationTests(AppFixture fixture, ITestOutputHelper output
     /// <see cref="Measure"/> with a <see cref="System.Diagnostics.Metrics.MeterListener"/> on CorsGen's meter, as an
     /// exporter attaches one; returns the bytes and how many measurements it saw.
     /// </summary>
-    private static (long Bytes, long Measurements) MeasureWithMetricsListener(Action request, string? kind = null, string? policy = null)
+    internal static (long Bytes, long Measurements) MeasureWithMetricsListener(Action request, string? kind = null, string? policy = null)
     {
         long measurements = 0;
         using var listener = new System.Diagnostics.Metrics.MeterListener
@@ -327,7 +327,7 @@ public sealed class AllocationTests(AppFixture fixture, ITestOutputHelper output
     }
 
     /// <summary>A response feature that keeps OnStarting callbacks in a reused array and runs them on Start().</summary>
-    private sealed class StartingResponseFeature : IHttpResponseFeature
+    internal sealed class StartingResponseFeature : IHttpResponseFeature
     {
         private readonly Func<object, Task>[] _callbacks = new Func<object, Task>[8];
         private readonly object[] _states = new object[8];

@@ -47,6 +47,9 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.NotAPolicyClass,
         DiagnosticDescriptors.ReflectionBoundHandler,
         DiagnosticDescriptors.AllowAllPredicateWithCredentials,
+        DiagnosticDescriptors.NotAnOriginValidator,
+        DiagnosticDescriptors.OriginValidatorWithAnyOrigin,
+        DiagnosticDescriptors.InvalidOriginValidatorShape,
         DiagnosticDescriptors.ControllerActionNotCompiled);
 
     /// <inheritdoc/>

@@ -203,7 +203,7 @@ public sealed class CorsSurfaceAnalyzer : DiagnosticAnalyzer
             ["refuse-all"] = CorsGenerator.Parser.AllowOrigins,
             ["origin-configuration"] = CorsGenerator.Parser.AllowOriginsFromConfiguration,
             ["origin-predicate"] = CorsGenerator.Parser.AllowOriginPredicate,
-            ["origin-validator"] = "CorsGen.AllowOriginValidatorAttribute",
+            ["origin-validator"] = CorsGenerator.Parser.AllowOriginValidator,
             ["credentials"] = CorsGenerator.Parser.AllowCredentials,
             ["method"] = CorsGenerator.Parser.AllowMethods,
             ["header"] = CorsGenerator.Parser.AllowHeaders,

@@ -27,6 +27,7 @@ internal sealed class WellKnownTypes
         AllowCredentials = Get(CorsGenerator.Parser.AllowCredentials);
         AllowOriginsFromConfiguration = Get(CorsGenerator.Parser.AllowOriginsFromConfiguration);
         AllowOriginPredicate = Get(CorsGenerator.Parser.AllowOriginPredicate);
+        AllowOriginValidator = Get(CorsGenerator.Parser.AllowOriginValidator);
         CorsPolicy = Get(CorsGenerator.Parser.CorsPolicy);
         UseCorsPolicy = Get(CorsGenerator.Parser.UseCorsPolicy);
         RouteAttributes = CorsGenerator.Parser.RouteAttributes
@@ -48,6 +49,7 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? AllowCredentials { get; }
     public INamedTypeSymbol? AllowOriginsFromConfiguration { get; }
     public INamedTypeSymbol? AllowOriginPredicate { get; }
+    public INamedTypeSymbol? AllowOriginValidator { get; }
     public INamedTypeSymbol? CorsPolicy { get; }
     public INamedTypeSymbol? UseCorsPolicy { get; }
 

@@ -80,6 +80,11 @@ public sealed partial class CorsGenerator
                 settings.Add($"OriginPredicateName = {Literal(predicate.Method.Replace("global::", string.Empty))}");
             }
 
+            if (spec.OriginValidator is { } validator)
+            {
+                settings.Add($"OriginValidatorType = typeof({validator})");
+            }
+
             if (spec.AnyMethod)
             {
                 settings.Add("AllowAnyMethod = true");
@@ -220,6 +225,11 @@ public sealed partial class CorsGenerator
             if (spec.OriginPredicate is { } predicate)
             {
                 origins.Add(predicate.Method.Replace("global::", string.Empty) + "()");
+            }
+
+            if (spec.OriginValidator is { } validator)
+            {
+                origins.Add("validator " + validator.Replace("global::", string.Empty));
             }
 
             var text = "Origins " + (origins.Count == 0 ? "(none)" : string.Join(", ", origins))

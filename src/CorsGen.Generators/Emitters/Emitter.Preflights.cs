@@ -68,11 +68,18 @@ public sealed partial class CorsGenerator
                 }
             }
 
-            // A continuing policy hands an answered preflight on to the class's own OPTIONS route.
+            // A continuing policy hands an answered preflight on to the class's own OPTIONS route; a policy with an
+            // origin validator answers through the async path (completed without allocating unless the validator awaits).
             bool Continues(int policy) => preflight.Continues && model.Policies[policy].Spec.PreflightContinue;
-            string Answer(int policy) => Continues(policy)
-                ? $"return policies[{policy}].AnswerPreflight(context, serializedOrigin, origin, requestMethod, requestHeaders) ? options.Invoke(context) : {Task}.CompletedTask;"
-                : $"policies[{policy}].AnswerPreflight(context, serializedOrigin, origin, requestMethod, requestHeaders);";
+            bool Validates(int policy) => model.Policies[policy].Spec.OriginValidator is not null;
+            bool Returns(int policy) => Continues(policy) || Validates(policy);
+            string Answer(int policy) => (Continues(policy), Validates(policy)) switch
+            {
+                (true, true) => "return policies[" + policy + "].AnswerPreflightAsync(context, serializedOrigin, origin, requestMethod, requestHeaders, options);",
+                (false, true) => "return policies[" + policy + "].AnswerPreflightAsync(context, serializedOrigin, origin, requestMethod, requestHeaders);",
+                (true, false) => $"return policies[{policy}].AnswerPreflight(context, serializedOrigin, origin, requestMethod, requestHeaders) ? options.Invoke(context) : {Task}.CompletedTask;",
+                _ => $"policies[{policy}].AnswerPreflight(context, serializedOrigin, origin, requestMethod, requestHeaders);",
+            };
             foreach (var group in groups)
             {
                 foreach (var dispatch in group)
@@ -83,7 +90,7 @@ public sealed partial class CorsGenerator
                 using (w.Indented())
                 {
                     w.Line(Answer(group.Key));
-                    if (!Continues(group.Key))
+                    if (!Returns(group.Key))
                     {
                         w.Line($"return {Task}.CompletedTask;");
                     }
@@ -100,7 +107,7 @@ public sealed partial class CorsGenerator
                     using (w.Block($"if (global::CorsGen.HttpTokens.IsToken(requestMethod[0]){notDisabled})"))
                     {
                         w.Line(Answer(preflight.AnyMethodPolicyIndex));
-                        if (!Continues(preflight.AnyMethodPolicyIndex))
+                        if (!Returns(preflight.AnyMethodPolicyIndex))
                         {
                             w.Line($"return {Task}.CompletedTask;");
                         }

@@ -48,7 +48,8 @@ internal sealed record CorsPolicySpec(
     OriginPredicateSpec? OriginPredicate = null,
     bool AllowPrivateNetwork = false,
     int PreflightSuccessStatus = 204,
-    bool PreflightContinue = false);
+    bool PreflightContinue = false,
+    string? OriginValidator = null);
 
 /// <summary>A <c>[CorsPolicy]</c> class: its policy, compiled into a <c>Policy</c> property for <c>WithCors(...)</c>.</summary>
 internal sealed record PolicyClassSpec(EndpointClassSpec Class, CorsPolicySpec Policy);

@@ -88,8 +88,7 @@ internal static class CorsSurface
             Patterns = spec.SubdomainPatterns.Select(p => p.Written),
             ConfigurationKey = spec.OriginsConfigurationKey,
             Predicate = spec.OriginPredicate?.Method.Replace("global::", string.Empty),
-            // [AllowOriginValidator] (a DI-resolved validator type) sets Validator here once the spec carries it.
-            Validator = null,
+            Validator = spec.OriginValidator?.Replace("global::", string.Empty),
             AllowCredentials = spec.AllowCredentials,
             AnyMethod = spec.AnyMethod,
             Methods = policy.AllowedMethods,

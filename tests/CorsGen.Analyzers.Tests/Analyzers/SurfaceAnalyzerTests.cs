@@ -102,6 +102,7 @@ public sealed class SurfaceAnalyzerTests
     [InlineData("[AllowOrigins(\"https://app.example.com\")]\n[{|CORSGEN045:AllowHeaders(\"*\")|}]", "'header *' is new")]
     [InlineData("[AllowOrigins(\"https://app.example.com\")]\n[{|CORSGEN045:AllowPrivateNetwork|}]", "'private-network no' is now 'private-network yes'")]
     [InlineData("[AllowOrigins(\"https://app.example.com\")]\n[{|CORSGEN045:AllowOriginsFromConfiguration(\"Cors:Origins\")|}]", "'origin-configuration Cors:Origins' is new")]
+    [InlineData("public sealed class TenantValidator : IOriginValidator { public bool IsOriginAllowed(OriginValidationContext c) => false; }\n[AllowOrigins(\"https://app.example.com\")]\n[{|CORSGEN045:AllowOriginValidator(typeof(TenantValidator))|}]", "'origin-validator App.TenantValidator' is new")]
     public async Task Widening_settings_are_warnings_at_their_attribute(string attributes, string change)
     {
         var (source, spans) = Markup(Items.Replace("{|ORIGINS:|}", "").Replace("[AllowOrigins(\"https://app.example.com\")]", attributes));
