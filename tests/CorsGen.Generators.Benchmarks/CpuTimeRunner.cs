@@ -7,17 +7,17 @@ namespace CorsGen.Generators.Benchmarks;
 /// other tenants load: time spent waiting for a CPU is not counted (cache and core sharing still are).
 /// Runs each size's cold and incremental runs after warm-up and prints the median CPU and wall time of
 /// <c>runs</c> runs, and the bytes allocated per run (exact).
-/// Run: dotnet run -c Release --project tests/CorsGen.Generators.Benchmarks -- --cpu [runs=15]
+/// Run: dotnet run -c Release --project tests/CorsGen.Generators.Benchmarks -- --cpu [runs=15] [sizes=100,1000,5000]
 /// </summary>
 public static class CpuTimeRunner
 {
-    public static void Run(int runs)
+    public static void Run(int runs, int[] sizes)
     {
         Console.WriteLine($"{runs} runs after warm-up; {Environment.ProcessorCount} logical CPUs; {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
         Console.WriteLine();
         Console.WriteLine("| Endpoint classes | Run | CPU time (median) | Wall time (median) | Allocated |");
         Console.WriteLine("|---:|---|---:|---:|---:|");
-        foreach (var classes in new[] { 100, 1000, 5000 })
+        foreach (var classes in sizes)
         {
             var bench = new GeneratorBenchmarks { EndpointClasses = classes };
             bench.Setup();
