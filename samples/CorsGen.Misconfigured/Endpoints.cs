@@ -204,3 +204,10 @@ public static partial class AllowAllPredicate
     [MapPost("/allow-all-predicate")]
     public static string Post() => "";
 }
+
+/// <summary>CORSGEN048: a controller action with CORS attributes but no attribute route, which CorsGen cannot compile.</summary>
+[AllowOrigins("https://app.example.com")]
+public sealed class ConventionalController : Microsoft.AspNetCore.Mvc.Controller
+{
+    public string Index() => "conventional";
+}

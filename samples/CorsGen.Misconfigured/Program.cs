@@ -15,6 +15,15 @@ builder.Services.AddCors(options =>
 
     // CORSGEN014: a trailing slash; a browser's Origin never has one, so this never matches.
     options.AddPolicy("trailing-slash", policy => policy.WithOrigins("https://app.example.com/"));
+
+    // CORSGEN035: a prefix test with credentials: https://localhost.evil.example passes it.
+    options.AddPolicy("prefix", policy => policy.SetIsOriginAllowed(origin => origin.StartsWith("https://localhost")).AllowCredentials());
+
+    // CORSGEN036: every site anyone publishes on vercel.app, with credentials.
+    options.AddPolicy("previews", policy => policy.WithOrigins("https://*.vercel.app").SetIsOriginAllowedToAllowWildcardSubdomains().AllowCredentials());
+
+    // CORSGEN040: credentials, and no origin at all: every cross-origin request is refused.
+    options.AddPolicy("no-origin", policy => policy.AllowAnyHeader().AllowCredentials());
 });
 
 var app = builder.Build();
@@ -27,6 +36,14 @@ app.Use(async (context, next) =>
 {
     var origin = context.Request.Headers.Origin;
     context.Response.Headers["Access-Control-Allow-Origin"] = origin;
+    context.Response.Headers["Access-Control-Allow-Credentials"] = "true";
+    await next(context);
+});
+
+// CORSGEN041: '*' with credentials, which browsers reject.
+app.Use(async (context, next) =>
+{
+    context.Response.Headers["Access-Control-Allow-Origin"] = "*";
     context.Response.Headers["Access-Control-Allow-Credentials"] = "true";
     await next(context);
 });

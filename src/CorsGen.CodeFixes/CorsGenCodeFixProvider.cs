@@ -19,7 +19,10 @@ public abstract class CorsGenCodeFixProvider : CodeFixProvider
     public sealed override ImmutableArray<string> FixableDiagnosticIds { get; }
 
     /// <inheritdoc/>
-    public sealed override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public sealed override FixAllProvider GetFixAllProvider() => FixAll ?? WellKnownFixAllProviders.BatchFixer;
+
+    /// <summary>A Fix All of its own, for fixes whose edits depend on each other (null: the batch fixer merges independent fixes).</summary>
+    private protected virtual FixAllProvider? FixAll => null;
 
     /// <inheritdoc/>
     public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)

@@ -87,7 +87,7 @@ public sealed partial class CorsGenerator
                 var continued = routes[i].HttpMethods.Contains("OPTIONS")
                     ? preflights.FindIndex(p => p.Continues && patternKeys[p.Pattern] == key)
                     : -1;
-                routeModels.Add(new RouteModel(routes[i].MethodName, routes[i].Pattern, routes[i].HttpMethods, routePolicy[i], routes[i].Handler, continued));
+                routeModels.Add(new RouteModel(routes[i].MethodName, routes[i].Pattern, routes[i].HttpMethods, routePolicy[i], routes[i].Handler, continued, routes[i].Action));
             }
 
             return new EndpointClassModel(endpointClass, routeModels.ToEquatableArray(), policies.ToEquatableArray(), preflights.ToEquatableArray());

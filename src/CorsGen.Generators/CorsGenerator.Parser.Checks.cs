@@ -43,7 +43,7 @@ public sealed partial class CorsGenerator
         }
 
         // Only hosts that are loopback by definition; "localhost.attacker.example" is not.
-        private static bool IsLoopback(string origin)
+        internal static bool IsLoopback(string origin)
         {
             var authority = origin.Substring("http://".Length);
             var host = authority.StartsWith("[", StringComparison.Ordinal)
@@ -143,7 +143,8 @@ public sealed partial class CorsGenerator
                         continue;
                     }
 
-                    if (!SymbolEqualityComparer.Default.Equals(owner, endpointType) && candidate.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected)
+                    // A controller's policies are generated outside it, so even its own predicate must be reachable from there.
+                    if ((!SymbolEqualityComparer.Default.Equals(owner, endpointType) || IsController(endpointType)) && candidate.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected)
                     {
                         problem = $"the method is private, but '{endpointType.Name}' uses the policy and must be able to call it; make it internal";
                         continue;

@@ -40,6 +40,11 @@ public sealed partial class CorsGenerator
                         break;
                     case OriginKind.SubdomainPattern:
                         AddOnce(part.Patterns, new SubdomainPatternSpec(parsed.SchemePrefix, parsed.HostSuffix, parsed.PortSuffix));
+                        if (credentials && SharedHostingSuffixes.Find(parsed.HostSuffix.Substring(1)) is { } suffix)
+                        {
+                            diagnostics.Add(DiagnosticInfo.ForValue(DiagnosticDescriptors.SharedHostingSuffixWithCredentials, locations.Of(index), origin, origin, suffix));
+                        }
+
                         break;
                     default:
                         diagnostics.Add(DiagnosticInfo.ForValue(DiagnosticDescriptors.InvalidOrigin, locations.Of(index), origin, origin, parsed.Error ?? "it is malformed"));

@@ -164,15 +164,15 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "CorsGen reads its attributes at compile time, so every argument must be a constant. The rule catches null or computed arguments that would otherwise be ignored.");
 
-    /// <summary>CORSGEN020: the opaque origin <c>"null"</c> trusted with credentials.</summary>
+    /// <summary>CORSGEN020: the opaque origin <c>"null"</c> trusted with credentials (<c>[AllowOrigins]</c> or <c>WithOrigins</c>).</summary>
     public static readonly DiagnosticDescriptor NullOriginWithCredentials = Create(
         "CORSGEN020",
         "The \"null\" origin is trusted with credentials",
-        "Allowing the origin \"null\" with [AllowCredentials] lets any site read authenticated responses from a sandboxed iframe; allow the real origins instead",
+        "Allowing the origin \"null\" with credentials ([AllowCredentials] or AllowCredentials()) lets any site read authenticated responses from a sandboxed iframe; allow the real origins instead",
         DiagnosticSeverity.Error,
         "Trusting the opaque origin \"null\" with credentials lets any web site read authenticated responses from a sandboxed iframe. The rule refuses the combination.");
 
-    /// <summary>CORSGEN021: an <c>http://</c> origin next to <c>https://</c> ones, with credentials.</summary>
+    /// <summary>CORSGEN021: an <c>http://</c> origin next to <c>https://</c> ones, with credentials (<c>[AllowOrigins]</c> or <c>WithOrigins</c>).</summary>
     public static readonly DiagnosticDescriptor InsecureOriginWithCredentials = Create(
         "CORSGEN021",
         "Plain-HTTP origin trusted with credentials",
@@ -262,6 +262,119 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "On ASP.NET Core 11 the cross-origin (CSRF) protection falls back to the default CORS policy for every endpoint without an ASP.NET Core policy, CorsGen's routes included. The rule catches a default policy that widens the form-post trust of CorsGen's routes.",
         WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>CORSGEN035: a <c>SetIsOriginAllowed</c> predicate that tests the origin by substring or pattern, with credentials. Message: "{0}" the test, "{1}" an origin that passes it.</summary>
+    public static readonly DiagnosticDescriptor SubstringOriginPredicateWithCredentials = Create(
+        "CORSGEN035",
+        "An origin predicate that matches by substring or pattern is trusted with credentials",
+        "SetIsOriginAllowed(...) tests the origin with {0} and the policy calls AllowCredentials(): '{1}' passes that test, so its page can read this API's authenticated responses; compare the whole origin with trusted origins (a set or ==), or use WithOrigins(...) (with SetIsOriginAllowedToAllowWildcardSubdomains() for subdomains)",
+        DiagnosticSeverity.Warning,
+        "ASP.NET Core reflects every origin a SetIsOriginAllowed predicate accepts. Prefix, substring, unanchored or loose regular-expression tests accept look-alike origins (https://localhost.evil.example, https://example.com.evil.example), and with credentials those sites can read authenticated responses. The rule catches such predicates.");
+
+    /// <summary>CORSGEN036: a wildcard over a shared-hosting suffix (<c>*.vercel.app</c>), with credentials. Message: "{0}" the pattern or check, "{1}" the suffix.</summary>
+    public static readonly DiagnosticDescriptor SharedHostingSuffixWithCredentials = Create(
+        "CORSGEN036",
+        "Every site under a shared-hosting suffix is trusted with credentials",
+        "'{0}' trusts every subdomain of '{1}' with credentials, and anyone can publish a site there (it is a public suffix): any of those sites can read this API's authenticated responses; list the exact origins of your own deployments",
+        DiagnosticSeverity.Warning,
+        "Under shared-hosting suffixes such as vercel.app, ngrok-free.app or github.io (the Public Suffix List's private section) anyone can own a subdomain. A wildcard over one, with credentials, lets any stranger's site read authenticated responses. The rule catches such patterns and suffix checks.");
+
+    /// <summary>CORSGEN037: <c>UseCors()</c> before an explicit <c>UseRouting()</c> while endpoints carry CORS metadata.</summary>
+    public static readonly DiagnosticDescriptor UseCorsBeforeUseRouting = Create(
+        "CORSGEN037",
+        "UseCors() runs before UseRouting()",
+        "UseCors() is called before UseRouting(), so the CORS middleware runs before an endpoint is selected and never sees the endpoints' CORS metadata (RequireCors, [EnableCors], [DisableCors]): every request to those endpoints fails with a 500; call app.UseCors() after app.UseRouting() and before UseAuthorization()",
+        DiagnosticSeverity.Warning,
+        "The CORS middleware applies an endpoint's CORS metadata only when it runs after routing selected the endpoint; ASP.NET Core's endpoint middleware then answers every request to an endpoint with CORS metadata with a 500. The rule catches UseCors() placed before UseRouting().",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>CORSGEN038: a policy name used by <c>UseCors</c>/<c>RequireCors</c>/<c>[EnableCors]</c> that nothing registers. Message: "{0}" the use, "{1}" the name, "{2}" a suggestion or empty.</summary>
+    public static readonly DiagnosticDescriptor UnregisteredCorsPolicyName = Create(
+        "CORSGEN038",
+        "CORS policy name is never registered",
+        "{0} names the CORS policy \"{1}\", which no AddPolicy(...) in this project registers: ASP.NET Core finds no policy, so those responses carry no CORS headers and browsers block them{2}",
+        DiagnosticSeverity.Warning,
+        "ASP.NET Core looks CORS policies up by name (case-sensitively) and silently applies none when the name is not registered. The rule catches a misspelt or missing policy name.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>CORSGEN039: a named policy that is registered and never applied. Message: "{0}" the name, "{1}" a hint or empty.</summary>
+    public static readonly DiagnosticDescriptor UnusedCorsPolicy = Create(
+        "CORSGEN039",
+        "CORS policy is registered but never applied",
+        "The CORS policy \"{0}\" is registered, but nothing in this project applies it (UseCors(\"{0}\"), RequireCors(\"{0}\") or [EnableCors(\"{0}\")]), so it answers no request{1}; apply it where it belongs or remove it",
+        DiagnosticSeverity.Warning,
+        "A named CORS policy takes effect only where UseCors, RequireCors or [EnableCors] names it. The rule catches a policy that looks configured but answers no request.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>CORSGEN040: a policy that can allow no origin. Message: "{0}" why.</summary>
+    public static readonly DiagnosticDescriptor PolicyAllowsNoOrigin = Create(
+        "CORSGEN040",
+        "CORS policy allows no origin",
+        "This CORS policy allows no origin: {0}; every cross-origin request is refused; add the trusted origins with WithOrigins(...)",
+        DiagnosticSeverity.Warning,
+        "A CORS policy without origins (no WithOrigins, AllowAnyOrigin or SetIsOriginAllowed, or the wildcard-subdomain option over an empty list) refuses every cross-origin request. The rule catches a policy that cannot allow anything.");
+
+    /// <summary>CORSGEN041: hand-written <c>Access-Control-Allow-Origin: *</c> next to <c>Access-Control-Allow-Credentials: true</c>.</summary>
+    public static readonly DiagnosticDescriptor HandWrittenAnyOriginWithCredentials = Create(
+        "CORSGEN041",
+        "Hand-written 'Access-Control-Allow-Origin: *' with credentials",
+        "Access-Control-Allow-Origin is written as '*' while Access-Control-Allow-Credentials is 'true': browsers reject a wildcard origin on credentialed requests, so those requests fail; write the request's origin only after checking it against the trusted origins, or drop the credentials header",
+        DiagnosticSeverity.Warning,
+        "Browsers reject 'Access-Control-Allow-Origin: *' on credentialed requests, so hand-written CORS headers with '*' and 'Access-Control-Allow-Credentials: true' make every credentialed request fail. The rule is the hand-written counterpart of CORSGEN012.");
+
+    /// <summary>CORSGEN042: an ASP.NET Core CORS policy that CorsGen can express; its code fix converts it.</summary>
+    public static readonly DiagnosticDescriptor ConvertibleAspNetPolicy = Create(
+        "CORSGEN042",
+        "This ASP.NET Core CORS policy can be a CorsGen policy",
+        "The ASP.NET Core CORS policy {0} can be a CorsGen [CorsPolicy] class, checked at build time; the code fix 'Convert to a CorsGen policy' writes the class and applies it where the policy is used",
+        DiagnosticSeverity.Info,
+        "Every call of this AddPolicy/AddDefaultPolicy lambda has a CorsGen attribute that answers the same requests the same way, and every place that applies the policy can apply the CorsGen class instead. The code fix writes the [CorsPolicy] class, replaces RequireCors, [EnableCors] and UseCors with WithCors, the class and UseCorsGen, and removes the registration (and UseCors() when nothing else needs it).",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>CORSGEN043: an ASP.NET Core CORS policy the conversion fix cannot convert without changing behaviour; the message says why.</summary>
+    public static readonly DiagnosticDescriptor InconvertibleAspNetPolicy = Create(
+        "CORSGEN043",
+        "This ASP.NET Core CORS policy cannot be converted to CorsGen yet",
+        "The ASP.NET Core CORS policy {0} cannot be converted to a CorsGen policy without changing what it allows: {1}",
+        DiagnosticSeverity.Info,
+        "The conversion to a CorsGen policy is offered only when it keeps every answer the same. This says what stops it (a custom ICorsPolicyProvider, a call or value CorsGen cannot express, a place applying the policy that CorsGen cannot replace), so it can be changed first or the policy kept.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>CORSGEN045: the compiled CORS surface exposes more than CorsSurface.txt says. Message: "{0}" describes the difference.</summary>
+    public static readonly DiagnosticDescriptor SurfaceWidened = Create(
+        "CORSGEN045",
+        "CORS exposure widened beyond CorsSurface.txt",
+        "CORS exposure widened: {0}; if that is intended, update CorsSurface.txt (code fix, or dotnet build -p:CorsGenUpdateSurface=true)",
+        DiagnosticSeverity.Warning,
+        "A project that checks in CorsSurface.txt (an AdditionalFiles item) declares which routes cross-origin scripts can call and how. A change that widens that surface (a new origin, subdomain pattern, configuration key, predicate or validator, credentials, private network, any header or method, a new credentialed route) is reported until the file is updated, so it shows in code review as an added line.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>CORSGEN046: the compiled CORS surface differs from CorsSurface.txt without widening it. Message: "{0}" describes the difference.</summary>
+    public static readonly DiagnosticDescriptor SurfaceChanged = Create(
+        "CORSGEN046",
+        "CORS surface differs from CorsSurface.txt",
+        "CORS surface changed: {0}; update CorsSurface.txt (code fix, or dotnet build -p:CorsGenUpdateSurface=true)",
+        DiagnosticSeverity.Info,
+        "The compiled CORS surface differs from the checked-in CorsSurface.txt in a way that does not widen it (a removed origin or route, another max-age, a new route without credentials). The rule keeps the file true to the code, so that the next widening stands out.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>CORSGEN047: CorsSurface.txt cannot be read, is empty, or has a line it cannot read. Message: "{0}" the line (1-based), "{1}" the problem.</summary>
+    public static readonly DiagnosticDescriptor SurfaceBaselineProblem = Create(
+        "CORSGEN047",
+        "CorsSurface.txt cannot be read",
+        "CorsSurface.txt line {0}: {1}",
+        DiagnosticSeverity.Warning,
+        "CorsSurface.txt is compared line by line with the compiled CORS surface; a file that is missing, empty, or has a line that is not a route, group or policy line cannot be compared. The rule names the line, and its code fix rewrites the file from the compiled surface.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>CORSGEN048: a controller action with CORS attributes whose routes CorsGen cannot compile.</summary>
+    public static readonly DiagnosticDescriptor ControllerActionNotCompiled = Create(
+        "CORSGEN048",
+        "Controller action with CORS attributes is not compiled",
+        "Controller action '{0}' has CORS attributes, but CorsGen cannot compile them: {1}; MapCorsGenControllers() gives it no CORS headers and no preflight route",
+        DiagnosticSeverity.Warning,
+        "CorsGen compiles a controller action's CORS attributes into the preflight routes of its attribute routes, so it needs what MVC will map at compile time: an attribute route, its HTTP methods and route tokens it can resolve. The rule catches actions whose CORS would silently be missing.");
+
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description, params string[] customTags) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLinkBase + id + ".md", customTags: customTags);

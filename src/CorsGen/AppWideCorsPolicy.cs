@@ -41,11 +41,17 @@ internal sealed class AppWideCorsPolicy(CorsEndpointPolicy policy, EndpointDataS
             return next(context);
         }
 
+        if (WebSocketHandshake.Is(context))
+        {
+            // Not a CORS request: the origin decides whether the socket opens at all, and a 101 needs no CORS headers.
+            return policy.AllowsWebSocket(context) ? next(context) : Task.CompletedTask;
+        }
+
         var headers = context.Request.Headers;
         var requestMethod = headers.AccessControlRequestMethod;
-        if (HttpMethods.IsOptions(context.Request.Method) && headers.Origin.Count != 0 && !StringValues.IsNullOrEmpty(requestMethod))
+        if (CorsEndpointPolicy.IsPreflightRequest(context.Request))
         {
-            // A preflight (https://fetch.spec.whatwg.org/#cors-preflight-request): answered here, never passed on.
+            // A preflight: answered here, never passed on.
             if (IsForDisabledRoute(context.Request.Path, requestMethod))
             {
                 policy.Refuse(context, CorsRefusal.DisabledRoute, "a route at the path with [DisableCors] takes the requested method");

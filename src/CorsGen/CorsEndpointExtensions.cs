@@ -28,6 +28,7 @@ public static class CorsEndpointExtensions
         // Bound once here so a bad configured origin fails at start-up, not at the first request.
         var actual = policy.CreateEndpointPolicy(endpoints.ServiceProvider);
         var preflights = new CorsPreflightDataSource(endpoints, actual);
+        CorsEndpointPolicy? anyMethod = null;
         // A finally-convention: it sees the routes' own metadata ([DisableCors]) and wraps their final delegate.
         ((IEndpointConventionBuilder)group).Finally(builder =>
         {
@@ -36,6 +37,10 @@ public static class CorsEndpointExtensions
                 && !CorsPreflightDataSource.HasOtherPolicy(builder.Metadata, actual))
             {
                 actual.AddResponseHeaders(builder);
+                if (CorsPreflightDataSource.IsFallback(builder))
+                {
+                    (anyMethod ??= actual.ForMappedMethods([], mapsAnyMethod: true)).AnswerPreflights(builder);
+                }
             }
         });
         endpoints.DataSources.Add(preflights);
@@ -45,7 +50,10 @@ public static class CorsEndpointExtensions
     /// <summary>
     /// A route group (without prefix) under <paramref name="endpoints"/> with <paramref name="policy"/>
     /// applied, so one fluent call gives a hand-mapped route its CORS headers and its preflight route:
-    /// <c>app.WithCors(PartnerApi.Policy).MapPost("/orders", CreateOrder)</c>.
+    /// <c>app.WithCors(PartnerApi.Policy).MapPost("/orders", CreateOrder)</c>, and likewise
+    /// <c>app.WithCors(Chat.Policy).MapHub&lt;ChatHub&gt;("/chat")</c>, <c>app.WithCors(Site.Policy).MapRazorPages()</c>
+    /// or <c>app.WithCors(Site.Policy).MapFallbackToFile("index.html")</c>. It comes before the <c>Map</c> call
+    /// because the builders those calls return cannot add the preflight routes.
     /// </summary>
     /// <param name="endpoints">The application or an outer route builder.</param>
     /// <param name="policy">A compiled policy.</param>

@@ -25,6 +25,7 @@ public sealed class CorsEndpointPolicy
 
     private const string PreflightKind = "preflight";
     private const string ActualKind = "actual";
+    private const string WebSocketKind = "websocket";
 
     private readonly CompiledCorsPolicy _policy;
     private readonly CompiledCorsPolicySettings _settings;
@@ -83,6 +84,9 @@ public sealed class CorsEndpointPolicy
     /// <param name="mapsAnyMethod">Whether a route with this policy at the pattern accepts any method (mapped without method metadata).</param>
     internal CorsEndpointPolicy ForMappedMethods(IReadOnlyList<string> mappedMethods, bool mapsAnyMethod = false) =>
         new(_policy, _binding, mappedMethods, mapsAnyMethod);
+
+    /// <summary>The origins read from the policy's configuration key, as loaded now (empty without one): for the CORS surface.</summary>
+    internal IEnumerable<string> ConfiguredOrigins => _configuredOrigins?.Current ?? Enumerable.Empty<string>();
 
     /// <summary>The compiled policy this binds.</summary>
     public CompiledCorsPolicy Policy => _policy;
@@ -412,9 +416,91 @@ public sealed class CorsEndpointPolicy
         builder.Metadata.Add(this);
         builder.RequestDelegate = context =>
         {
+            if (WebSocketHandshake.Is(context))
+            {
+                // Not a CORS request: the origin decides whether the socket opens at all, and a 101 needs no CORS headers.
+                return AllowsWebSocket(context) ? next(context) : Task.CompletedTask;
+            }
+
             WriteResponseHeadersOnStarting(context, countDecision: !_countedByMiddleware);
             return next(context);
         };
+    }
+
+    /// <summary>A CORS-preflight request (https://fetch.spec.whatwg.org/#cors-preflight-request): an <c>OPTIONS</c> with <c>Origin</c> and a non-empty <c>Access-Control-Request-Method</c>.</summary>
+    internal static bool IsPreflightRequest(HttpRequest request) =>
+        HttpMethods.IsOptions(request.Method) && request.Headers.Origin.Count != 0 && !StringValues.IsNullOrEmpty(request.Headers.AccessControlRequestMethod);
+
+    /// <summary>
+    /// A convention after <see cref="AddResponseHeaders"/> for a route that answers its own CORS preflights
+    /// (a fallback, which routing sends every method, preflights included): a preflight is answered with
+    /// this policy (bound for any method) and goes no further; any other request goes on.
+    /// </summary>
+    internal void AnswerPreflights(EndpointBuilder builder)
+    {
+        var next = builder.RequestDelegate!;
+        builder.RequestDelegate = context =>
+        {
+            if (IsPreflightRequest(context.Request))
+            {
+                var headers = context.Request.Headers;
+                AnswerPreflightRequest(context, headers.Origin, headers.AccessControlRequestMethod);
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        };
+    }
+
+    /// <summary>
+    /// Checks the <c>Origin</c> of a WebSocket opening handshake, which CORS does not cover (the browser
+    /// opens the socket whatever the answer's headers say): a handshake without <c>Origin</c> (not from a
+    /// browser), from the app's own origin, or from an origin the policy allows goes on; any other is
+    /// refused with 403 before the endpoint runs, so a page of a foreign site cannot open a socket with
+    /// the user's cookies (cross-site WebSocket hijacking). Counted in <c>corsgen.requests</c> as kind
+    /// <c>websocket</c>, logged at Debug, explained in <c>CorsGen-Refusal</c> with
+    /// <see cref="CorsGenOptions.ExplainRefusals"/>. Allocates nothing unless it logs or explains.
+    /// </summary>
+    /// <param name="context">A request for which <see cref="WebSocketHandshake.Is"/> holds.</param>
+    /// <returns><see langword="true"/> when the handshake may go on.</returns>
+    internal bool AllowsWebSocket(HttpContext context)
+    {
+        var origin = context.Request.Headers.Origin;
+        if (origin.Count == 0)
+        {
+            return true;
+        }
+
+        var refusal = CorsRefusal.Malformed;
+        if (origin.Count == 1 && origin[0] is { Length: > 0 } serializedOrigin)
+        {
+            if (WebSocketHandshake.IsSameOrigin(context.Request, serializedOrigin))
+            {
+                return true;
+            }
+
+            if (IsOriginAllowed(serializedOrigin))
+            {
+                _metrics?.Allowed(context, WebSocketKind, _settings.Name);
+                return true;
+            }
+
+            refusal = OriginRefusal;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        if (_binding.ExplainRefusals)
+        {
+            context.Response.Headers[RefusalExplanation.HeaderName] = RefusalExplanation.WebSocket(refusal, _settings.Name, origin);
+        }
+
+        _metrics?.Refused(context, WebSocketKind, refusal, _settings.Name);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            CorsLog.WebSocketRefused(_logger, _settings.Name, CorsLog.Route(context), CorsMetrics.ReasonTag(refusal), LogValue.Escape(origin));
+        }
+
+        return false;
     }
 
     /// <summary>Has <see cref="WriteResponseHeaders(HttpContext)"/> run when the response starts; allocates nothing.</summary>
@@ -431,6 +517,11 @@ public sealed class CorsEndpointPolicy
     internal void WriteResponseHeadersOnStartingFromMiddleware(HttpContext context)
     {
         _countedByMiddleware = true;
+        if (WebSocketHandshake.Is(context))
+        {
+            return; // the endpoint checks its origin (AddResponseHeaders); a 101 needs no CORS headers
+        }
+
         context.Response.OnStarting(_writeResponseHeaders, context);
     }
 

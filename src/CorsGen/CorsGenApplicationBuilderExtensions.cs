@@ -38,6 +38,9 @@ public static class CorsGenApplicationBuilderExtensions
     /// fallbacks behind it. An endpoint class's policy or a <c>WithCors</c> group's still wins on its
     /// routes and their preflights (this also does what <see cref="UseCorsGen(IApplicationBuilder)"/>
     /// does for them), and a route with CorsGen's <see cref="DisableCorsAttribute"/> gets nothing, not even a preflight for its method.
+    /// A WebSocket opening handshake it covers (a hub mapped without <c>WithCors</c>, say), which CORS does
+    /// not cover, is refused with 403 when its <c>Origin</c> is present and neither the request's own
+    /// origin nor one the policy allows (cross-site WebSocket hijacking).
     /// Without <see cref="AllowMethodsAttribute"/> on the policy, preflights may ask for the
     /// CORS-safelisted methods GET, HEAD and POST only (write <c>[AllowMethods("*")]</c> for
     /// <c>AllowAnyMethod()</c>). Place it after <c>UseRouting()</c> (implicit in minimal hosting) and

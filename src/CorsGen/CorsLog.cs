@@ -36,6 +36,10 @@ internal static partial class CorsLog
     [LoggerMessage(EventId = 6, EventName = "ConfiguredOriginsReloadRejected", Level = LogLevel.Error,
         Message = "{Policy} keeps its {Count} previous origin(s) from configuration key {Key}: the reloaded configuration was rejected. {Problem}")]
     public static partial void ConfiguredOriginsReloadRejected(ILogger logger, string policy, string key, int count, string problem);
+
+    [LoggerMessage(EventId = 7, EventName = "WebSocketRefused", Level = LogLevel.Debug,
+        Message = "WebSocket handshake refused by {Policy} at {Route}: {Reason}, origin {Origin} is not allowed to open a socket")]
+    public static partial void WebSocketRefused(ILogger logger, string policy, string route, string reason, string origin);
 }
 
 /// <summary>Request values made safe for logs: control characters, quotes, backslashes and non-ASCII escaped, length capped.</summary>

@@ -39,6 +39,7 @@ internal sealed class CorsPreflightDataSource(IEndpointRouteBuilder group, CorsE
             foreach (var endpoint in source.GetGroupedEndpoints(context))
             {
                 if (endpoint is RouteEndpoint route
+                    && !IsFallback(route.Order, route.Metadata)
                     && route.Metadata.GetMetadata<CorsPreflightMetadata>() is null
                     && route.Metadata.GetMetadata<DisableCorsAttribute>() is null
                     && !HasOtherPolicy(route.Metadata, policy))
@@ -61,6 +62,18 @@ internal sealed class CorsPreflightDataSource(IEndpointRouteBuilder group, CorsE
 
         return preflights;
     }
+
+    /// <summary>
+    /// Whether the route is a fallback (<c>MapFallback</c>, <c>MapFallbackToFile</c>, ...): any method, at
+    /// <see cref="int.MaxValue"/>, the order preflight routes of any-method routes take. A preflight route
+    /// would then win even the fallback's own requests (routing prefers an endpoint with method metadata
+    /// at equal order), so a fallback answers its preflights itself (<see cref="CorsEndpointPolicy.AnswerPreflights"/>).
+    /// </summary>
+    internal static bool IsFallback(EndpointBuilder builder) =>
+        builder is RouteEndpointBuilder route && IsFallback(route.Order, builder.Metadata);
+
+    private static bool IsFallback(int order, IEnumerable<object> metadata) =>
+        order == int.MaxValue && !metadata.Any(m => m is IHttpMethodMetadata);
 
     internal static bool IsPreflightEndpoint(EndpointBuilder builder) => builder.Metadata.Any(m => m is CorsPreflightMetadata);
 
@@ -143,12 +156,19 @@ internal sealed class CorsPreflightDataSource(IEndpointRouteBuilder group, CorsE
     private static IEnumerable<string> Methods(RouteEndpoint endpoint) =>
         endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
 
-    // Templates that match the same paths share a preflight: the generator's key, from the parsed pattern.
+    // Templates that match the same paths share a preflight: the generator's key, from the parsed pattern. A parameter
+    // with a required value matches that value only: MVC's conventional routes ({controller}/{action}) make one
+    // endpoint per action from one template, each with its own controller and action, and each gets its own preflight.
     internal static string PatternKey(RoutePattern pattern) =>
         RoutePatternKey.Join(pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
         {
             RoutePatternLiteralPart literal => RoutePatternKey.Literal(literal.Content),
             RoutePatternSeparatorPart separator => RoutePatternKey.Literal(separator.Content),
+            RoutePatternParameterPart parameter when RequiredValue(pattern, parameter.Name) is { } value => RoutePatternKey.Parameter + RoutePatternKey.Literal("=" + value),
             _ => RoutePatternKey.Parameter,
         }))));
+
+    // The value a parameter must have (RoutePattern.RequiredValueAny, "any non-empty value", is not one).
+    private static string? RequiredValue(RoutePattern pattern, string name) =>
+        pattern.RequiredValues.TryGetValue(name, out var value) && value is string text && !ReferenceEquals(value, RoutePattern.RequiredValueAny) ? text : null;
 }

@@ -12,6 +12,14 @@ internal static class RefusalExplanation
     public static string PrivateNetwork(string policy) =>
         $"private network access is not allowed by policy {policy} ([AllowPrivateNetwork]), so a browser that checks it refuses the request";
 
+    /// <summary>The reason of a refused WebSocket handshake (origin not allowed, or not exactly one <c>Origin</c>), request values escaped.</summary>
+    public static string WebSocket(CorsRefusal refusal, string policy, StringValues origin) => refusal switch
+    {
+        CorsRefusal.Malformed => "a WebSocket handshake with more than one Origin",
+        CorsRefusal.AnyOriginWithCredentials => $"policy {policy} combines \"*\" with credentials (CORSGEN002), so it refuses every origin, WebSocket handshakes included",
+        _ => $"origin {LogValue.Escape(origin)} is not allowed by policy {policy} to open a WebSocket (CORS does not cover WebSockets, so CorsGen checks the handshake's Origin)",
+    };
+
     /// <summary>The reason of a refused preflight, request values escaped.</summary>
     /// <param name="refusal">Why it was refused.</param>
     /// <param name="policy">The policy's name.</param>

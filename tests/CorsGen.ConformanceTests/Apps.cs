@@ -31,12 +31,15 @@ public sealed record Reply(int Status, IReadOnlyDictionary<string, StringValues>
 /// <summary>A started app on TestServer that answers <see cref="CorsRequest"/>s.</summary>
 public sealed class TestApp(WebApplication app) : IAsyncDisposable
 {
-    public static async Task<TestApp> StartAsync(Action<IServiceCollection> services, Action<WebApplication> configure)
+    public static Task<TestApp> StartAsync(Action<IServiceCollection> services, Action<WebApplication> configure) =>
+        StartWithBuilderAsync(builder => services(builder.Services), configure);
+
+    public static async Task<TestApp> StartWithBuilderAsync(Action<WebApplicationBuilder> build, Action<WebApplication> configure)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.Logging.ClearProviders();
         builder.WebHost.UseTestServer();
-        services(builder.Services);
+        build(builder);
         var app = builder.Build();
         configure(app);
         await app.StartAsync();

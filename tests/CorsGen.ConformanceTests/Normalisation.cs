@@ -60,11 +60,16 @@ public static class NormalisationRules
         "CorsGen joins list headers with \", \", the middleware with \",\", and the orders can differ; lists are compared as sets of elements.",
         "List headers");
 
+    public static readonly NormalisationRule SafelistedMethodsListed = new(
+        nameof(SafelistedMethodsListed),
+        "A policy without WithMethods: the middleware sends no Access-Control-Allow-Methods, so browsers pass GET, HEAD and POST only; its CorsGen conversion writes [AllowMethods(\"GET\", \"HEAD\", \"POST\")] and lists them.",
+        "Policy without a method list");
+
     public static readonly IReadOnlyList<NormalisationRule> All =
     [
         RefusedPreflightIs403, VaryOnEveryResponse, SafelistedHeadersAlwaysAllowed, AllowHeadersOnlyWhenRequested,
         SubdomainPatternMatchesSerializedOriginsOnly, PatternTextIsNotAnOrigin, SeveralOriginValues, AllowedMethodNeedsNoRoute,
-        ListSeparators,
+        ListSeparators, SafelistedMethodsListed,
     ];
 }
 
@@ -214,7 +219,14 @@ public static class Differential
         Same("Access-Control-Allow-Origin", generated, aspNet, result);
         Same("Access-Control-Allow-Credentials", generated, aspNet, result);
         Same("Access-Control-Max-Age", generated, aspNet, result);
-        SameList("Access-Control-Allow-Methods", generated, aspNet, result, StringComparer.Ordinal);
+        if (!aspNet.Has("Access-Control-Allow-Methods") && Elements(generated["Access-Control-Allow-Methods"]).All(m => m is "GET" or "HEAD" or "POST"))
+        {
+            result.Applied.Add(NormalisationRules.SafelistedMethodsListed);
+        }
+        else
+        {
+            SameList("Access-Control-Allow-Methods", generated, aspNet, result, StringComparer.Ordinal);
+        }
         if (c.Request.RequestHeaders is null)
         {
             if (generated.Has("Access-Control-Allow-Headers"))

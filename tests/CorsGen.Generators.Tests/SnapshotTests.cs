@@ -254,4 +254,78 @@ public sealed class SnapshotTests
         Assert.Equal([("Shared.ReadEndpoints.CorsGen.g.cs", false), ("Shared.WriteEndpoints.CorsGen.g.cs", true)], orders);
         SnapshotHarness.Verify(run);
     }
+
+    private const string MvcUsings = """
+        using CorsGen;
+        using Microsoft.AspNetCore.Mvc;
+
+        """;
+
+    [Fact]
+    public void Controllers_TokensAreaAndDisabledAction()
+    {
+        var run = GeneratorRunner.RunClean(MvcUsings + """
+            namespace Shop.Controllers;
+
+            public sealed record OrderInput(string Item, int Quantity);
+
+            [ApiController]
+            [Route("api/[controller]")]
+            [AllowOrigins("https://app.example.com")]
+            [AllowCredentials]
+            [AllowHeaders("X-Request-Id")]
+            public sealed class OrdersController : ControllerBase
+            {
+                [HttpGet]
+                public string[] List() => ["apple"];
+
+                [HttpPost]
+                public IActionResult Create(OrderInput input) => Ok(input);
+
+                [HttpPut("[action]/{id:int}")]
+                public System.Threading.Tasks.Task<IActionResult> ReplaceAsync(int id, OrderInput input) => System.Threading.Tasks.Task.FromResult<IActionResult>(Ok());
+
+                [HttpDelete("[action]/{id:int}")]
+                [DisableCors]
+                public IActionResult Replace(int id) => NoContent();
+            }
+
+            [Area("Admin")]
+            [Route("[area]/[controller]")]
+            public sealed class UsersController : Controller
+            {
+                [HttpPost("[action]")]
+                [AllowOrigins("https://admin.example.com")]
+                [MaxAge(60)]
+                public IActionResult Invite() => Ok();
+
+                [HttpGet("[action]")]
+                public IActionResult List() => Ok();
+            }
+            """);
+
+        SnapshotHarness.Verify(run);
+    }
+
+    [Fact]
+    public void Controllers_OptionsActionAndPreflightContinue()
+    {
+        var run = GeneratorRunner.RunClean(MvcUsings + """
+            namespace Files;
+
+            [Route("files/{name}")]
+            [AllowOrigins("https://app.example.com")]
+            [PreflightContinue]
+            public sealed class FilesController : ControllerBase
+            {
+                [HttpPut]
+                public IActionResult Upload(string name) => NoContent();
+
+                [HttpOptions]
+                public IActionResult Options(string name) => Ok("options " + name);
+            }
+            """);
+
+        SnapshotHarness.Verify(run);
+    }
 }

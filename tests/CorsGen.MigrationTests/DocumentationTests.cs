@@ -3,14 +3,17 @@ namespace CorsGen.MigrationTests;
 /// <summary>
 /// The docs and the suites agree: each intended difference a case declares has its row in
 /// docs/compatibility.md, and each ASP.NET Core row of docs/coming-from.md is backed by migration
-/// cases or by what the differential suite (tests/CorsGen.ConformanceTests) generates.
+/// cases, by what the differential suite (tests/CorsGen.ConformanceTests) generates, or by the
+/// endpoint-kind tests (Kestrel and Chromium).
 /// </summary>
 public sealed class DocumentationTests
 {
-    /// <summary>A row's backing: migration cases ("app: case name") and differential-suite sources that must contain a text.</summary>
+    /// <summary>A row's backing: migration cases ("app: case name") and test sources (the differential suite, the endpoint-kind tests) that must contain a text.</summary>
     private sealed record Backing(string[] Cases, (string File, string Text)[] Differential, string? NotPortedBecause = null);
 
     private const string Policies = "tests/CorsGen.ConformanceTests/Policies.cs";
+    private const string EndpointKindTests = "tests/CorsGen.Tests/EndpointKindTests.cs";
+    private const string EndpointKindBrowserTests = "tests/CorsGen.BrowserTests/EndpointKinds/EndpointKindBrowserTests.cs";
 
     private static Backing Cases(params string[] cases) => new(cases, []);
 
@@ -43,6 +46,12 @@ public sealed class DocumentationTests
         ["`endpoints.Map(pattern, handler).RequireCors(...)`"] = Cases("destination: Map: OPTIONS reaches the handler", "destination: Map: a custom method reaches the handler", "destination: no methods listed: the mapped method is offered"),
         ["`.RequireCors(...)` after `MapPost(...)`"] = Cases("orders: create", "orders: delete", "destination: MapMethods: PATCH", "destination: MapMethods: DELETE not mapped"),
         ["`[EnableCors]` on an MVC controller"] = new([], [], "controllers keep ASP.NET Core's CORS; controllers, Razor Pages and SignalR are the next issue"),
+        ["`MapHub<T>(...).RequireCors(...)`"] = Cases(
+            "chat: WebSockets", "chat: WebSockets without negotiating", "chat: Server-Sent Events", "chat: long polling",
+            "chat: foreign origin, WebSockets", "chat: foreign origin, long polling", "chat: foreign origin, WebSockets without negotiating: the upgrade"),
+        ["`MapRazorPages().RequireCors(...)`"] = new([], [(EndpointKindTests, "site.MapRazorPages()"), (EndpointKindBrowserTests, "The_allowed_page_loads_a_razor_page_fragment")]),
+        ["`MapFallback(...).RequireCors(...)`"] = new([], [(EndpointKindTests, "site.MapFallback(")]),
+        ["Static files behind `UseCors()`"] = new([], [(EndpointKindTests, "Static_files_under_the_app_wide_policy_carry_headers_and_their_preflights_are_answered")]),
         ["`[DisableCors]` (`Microsoft.AspNetCore.Cors`)"] = new([], [("tests/CorsGen.ConformanceTests/Apps.cs", "builder.WithMetadata(new DisableCorsAttribute())")]),
         ["Origins from configuration"] = Cases("orders: list with credentials", "orders: foreign origin, error response", "orders: foreign origin, preflighted"),
         ["No Private Network Access"] = new([], [], "ASP.NET Core has no Private Network Access to port from"),
@@ -77,11 +86,12 @@ public sealed class DocumentationTests
     [Fact]
     public void The_backing_of_coming_from_names_cases_and_sources_that_exist()
     {
-        var cases = new Dictionary<string, IReadOnlyList<MigrationCase>>
+        var cases = new Dictionary<string, IEnumerable<string>>
         {
-            ["todo"] = TodoMigrationTests.Cases,
-            ["destination"] = DestinationMigrationTests.Cases,
-            ["orders"] = OrdersMigrationTests.Cases,
+            ["todo"] = TodoMigrationTests.Cases.Select(c => c.Name),
+            ["destination"] = DestinationMigrationTests.Cases.Select(c => c.Name),
+            ["orders"] = OrdersMigrationTests.Cases.Select(c => c.Name),
+            ["chat"] = ChatMigrationTests.Cases.Select(c => c.Name),
         };
         foreach (var (row, backing) in ComingFromRows)
         {
@@ -89,7 +99,7 @@ public sealed class DocumentationTests
             foreach (var reference in backing.Cases)
             {
                 var (app, name) = (reference[..reference.IndexOf(": ", StringComparison.Ordinal)], reference[(reference.IndexOf(": ", StringComparison.Ordinal) + 2)..]);
-                Assert.True(cases[app].Any(c => c.Name == name), $"{row}: no case \"{name}\" in the {app} app");
+                Assert.True(cases[app].Contains(name), $"{row}: no case \"{name}\" in the {app} app");
             }
 
             foreach (var (file, text) in backing.Differential)

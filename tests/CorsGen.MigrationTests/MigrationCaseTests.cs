@@ -14,4 +14,13 @@ public abstract class MigrationCaseTests(MigrationFixture fixture, ITestOutputHe
         CaseAssertions.OriginalAsTabled(c, original);
         CaseAssertions.PortMatchesOriginal(c, original, port);
     }
+
+    protected async Task RunAsync(MigrationApp app, IReadOnlyList<HubCase> cases, string name)
+    {
+        var c = cases.Single(x => x.Name == name);
+        var (original, port) = await fixture.RunAsync(app, c);
+        output.WriteLine($"{app.Name}: {c.Name}\n{original}\n{port}");
+        HubCaseAssertions.OriginalAsTabled(c, original);
+        HubCaseAssertions.PortMatchesOriginal(c, original, port);
+    }
 }

@@ -97,7 +97,7 @@ public sealed class AllocationTests(AppFixture fixture, ITestOutputHelper output
     /// <see cref="Measure"/> with a <see cref="System.Diagnostics.Metrics.MeterListener"/> on CorsGen's meter, as an
     /// exporter attaches one; returns the bytes and how many measurements it saw.
     /// </summary>
-    private static (long Bytes, long Measurements) MeasureWithMetricsListener(Action request)
+    private static (long Bytes, long Measurements) MeasureWithMetricsListener(Action request, string? kind = null, string? policy = null)
     {
         long measurements = 0;
         using var listener = new System.Diagnostics.Metrics.MeterListener
@@ -110,10 +110,30 @@ public sealed class AllocationTests(AppFixture fixture, ITestOutputHelper output
                 }
             },
         };
-        listener.SetMeasurementEventCallback<long>((_, value, _, _) => measurements += value);
+        // With a kind and policy, only theirs count: other test classes' servers record on the same meter meanwhile.
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            if ((kind is null || HasTag(tags, "corsgen.request.kind", kind)) && (policy is null || HasTag(tags, "corsgen.policy", policy)))
+            {
+                measurements += value;
+            }
+        });
         listener.Start();
         var bytes = Measure(request);
         return (bytes, measurements);
+    }
+
+    private static bool HasTag(ReadOnlySpan<KeyValuePair<string, object?>> tags, string name, string value)
+    {
+        foreach (var tag in tags)
+        {
+            if (tag.Key == name && Equals(tag.Value, value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [Fact]
@@ -200,6 +220,55 @@ public sealed class AllocationTests(AppFixture fixture, ITestOutputHelper output
         Assert.True(bytes == 0, $"app-wide {method} {path} ACRM={requestMethod} -> {status}: {bytes} bytes in {Iterations} requests ({(double)bytes / Iterations:0.#} B/request)");
     }
 
+    public static TheoryData<string?, string, bool> WebSocketHandshakes => new()
+    {
+        { TestOrigins.Other, "websocket", true },      // allowed by the policy (counted)
+        { TestOrigins.Evil, "websocket", true },       // refused 403 (counted)
+        { "http://corsgen.test", "WebSocket", false },  // the app's own origin
+        { null, "websocket", false },                   // no Origin: not a browser
+    };
+
+    /// <summary>The WebSocket handshake's origin check (under the app-wide policy, as on a CorsGen route): decided without allocating.</summary>
+    [Theory]
+    [MemberData(nameof(WebSocketHandshakes))]
+    public void WebSocket_origin_check_allocates_nothing(string? origin, string upgrade, bool counted)
+    {
+        var builder = new ApplicationBuilder(_app.App.Services);
+        builder.UseCorsGen(AppWidePolicy.Policy);
+        builder.Run(static context =>
+        {
+            context.Response.StatusCode = 101;
+            return Task.CompletedTask;
+        });
+        var pipeline = builder.Build();
+        var context = new DefaultHttpContext { RequestServices = _app.App.Services };
+        context.Request.Method = HttpMethods.Get;
+        context.Request.Scheme = "http";
+        context.Request.Host = new HostString("corsgen.test");
+        context.Request.Path = "/hub";
+        context.Request.Headers.Upgrade = upgrade;
+        context.Request.Headers.Connection = "Upgrade";
+        if (origin is not null)
+        {
+            context.Request.Headers.Origin = origin;
+        }
+
+        void Request()
+        {
+            context.Response.StatusCode = 200;
+            Run(pipeline, context);
+        }
+
+        var bytes = Measure(Request);
+        var (listenedBytes, measurements) = MeasureWithMetricsListener(Request, kind: "websocket", policy: AppWidePolicy.Policy.Settings.Name);
+
+        Assert.Equal(origin == TestOrigins.Evil ? 403 : 101, context.Response.StatusCode);
+        Assert.False(context.Response.Headers.ContainsKey(AllowOrigin));
+        Assert.True(bytes == 0, $"WebSocket handshake Origin={origin ?? "(none)"}: {bytes} bytes in {Iterations} requests");
+        Assert.True(listenedBytes == 0, $"WebSocket handshake Origin={origin ?? "(none)"} with a corsgen.requests listener: {listenedBytes} bytes in {Iterations} requests");
+        Assert.True(counted ? measurements >= Iterations : measurements == 0, $"the listener saw {measurements} corsgen.requests measurements for {Iterations} handshakes");
+    }
+
     private long MeasureActual(string method, string? origin, out IHeaderDictionary headers)
     {
         var endpoint = EndpointLookup.Find(_app.App.Services, "/mixed", method);
@@ -226,7 +295,7 @@ public sealed class AllocationTests(AppFixture fixture, ITestOutputHelper output
         return bytes;
     }
 
-    private static void Run(RequestDelegate handler, HttpContext context)
+    internal static void Run(RequestDelegate handler, HttpContext context)
     {
         var task = handler(context);
         if (!task.IsCompletedSuccessfully)
@@ -235,7 +304,7 @@ public sealed class AllocationTests(AppFixture fixture, ITestOutputHelper output
         }
     }
 
-    private static long Measure(Action request)
+    internal static long Measure(Action request)
     {
         for (var i = 0; i < 1000; i++)
         {

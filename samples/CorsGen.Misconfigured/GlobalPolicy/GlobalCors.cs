@@ -1,5 +1,6 @@
 using CorsGen;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CorsGen.Misconfigured.GlobalPolicy;
 
@@ -10,6 +11,24 @@ public static class GlobalCors
     {
         app.UseCors("everything");
         return app;
+    }
+}
+
+/// <summary>CORSGEN037 and 038: UseCors() before UseRouting(), and a policy name nothing registers.</summary>
+public static class EarlyCors
+{
+    public static IServiceCollection AddReportsCors(this IServiceCollection services) =>
+        services.AddCors(options =>
+        {
+            options.AddPolicy("everything", policy => policy.WithOrigins("https://app.example.com"));
+            options.AddPolicy("reports", policy => policy.WithOrigins("https://reports.example.com"));
+        });
+
+    public static void UseReports(IApplicationBuilder app)
+    {
+        app.UseCors();
+        app.UseRouting();
+        app.UseEndpoints(endpoints => endpoints.MapGet("/reports", () => "reports").RequireCors("report"));
     }
 }
 

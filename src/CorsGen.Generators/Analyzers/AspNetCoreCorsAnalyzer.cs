@@ -40,7 +40,16 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.AspNetInvalidOrigin,
         DiagnosticDescriptors.AspNetCorsMetadataWithoutMiddleware,
         DiagnosticDescriptors.ReflectedOriginWithCredentials,
-        DiagnosticDescriptors.DefaultPolicyShadowsCorsGen);
+        DiagnosticDescriptors.DefaultPolicyShadowsCorsGen,
+        DiagnosticDescriptors.NullOriginWithCredentials,
+        DiagnosticDescriptors.InsecureOriginWithCredentials,
+        DiagnosticDescriptors.SubstringOriginPredicateWithCredentials,
+        DiagnosticDescriptors.SharedHostingSuffixWithCredentials,
+        DiagnosticDescriptors.UseCorsBeforeUseRouting,
+        DiagnosticDescriptors.UnregisteredCorsPolicyName,
+        DiagnosticDescriptors.UnusedCorsPolicy,
+        DiagnosticDescriptors.PolicyAllowsNoOrigin,
+        DiagnosticDescriptors.HandWrittenAnyOriginWithCredentials);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -64,7 +73,7 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
                     operation => CollectInvocation((IInvocationOperation)operation.Operation, types, program, builderCalls, headerWrites),
                     OperationKind.Invocation);
                 block.RegisterOperationAction(
-                    operation => CollectAssignment((ISimpleAssignmentOperation)operation.Operation, types, headerWrites),
+                    operation => CollectAssignment((ISimpleAssignmentOperation)operation.Operation, types, program, headerWrites),
                     OperationKind.SimpleAssignment);
                 // Symbol actions never visit lambdas: [EnableCors] on a minimal-API lambda is found here.
                 block.RegisterOperationAction(
@@ -108,19 +117,52 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
 
         if (SymbolEqualityComparer.Default.Equals(containing, types.UseCorsExtensions) && method.Name == "UseCors")
         {
-            program.UseCorsCalls.Enqueue((invocation.Syntax.GetLocation(), GlobalPolicy(invocation)));
+            program.UseCorsCalls.Enqueue(new PipelineCall(invocation.Syntax.GetLocation(), GlobalPolicy(invocation), PipelineScope(invocation), invocation.Syntax.SpanStart));
+            program.AddPolicyUse(invocation, "policyName", "UseCors(\"{0}\")");
+            return;
+        }
+
+        if (method.Name == "AddCors" && containing.ToDisplayString() == "Microsoft.Extensions.DependencyInjection.CorsServiceCollectionExtensions")
+        {
+            program.HasAddCors = true; // The project registers CORS itself: its policies are the ones this project adds.
+            return;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(containing, types.RoutingExtensions) && method.Name == "UseRouting")
+        {
+            program.UseRoutingCalls.Enqueue(new PipelineCall(invocation.Syntax.GetLocation(), false, PipelineScope(invocation), invocation.Syntax.SpanStart));
             return;
         }
 
         if (SymbolEqualityComparer.Default.Equals(containing, types.RequireCorsExtensions) && method.Name == "RequireCors")
         {
             program.CorsMetadataUses.Enqueue(new CorsMetadataUse(NameLocation(invocation), "RequireCors(...)", AttachesPolicy, AddUseCors));
+            program.AddPolicyUse(invocation, "policyName", "RequireCors(\"{0}\")");
             return;
         }
 
-        if (SymbolEqualityComparer.Default.Equals(containing, types.CorsOptions) && method.Name == "AddDefaultPolicy")
+        if (SymbolEqualityComparer.Default.Equals(containing, types.CorsOptions))
         {
-            program.HasDefaultPolicy = true;
+            switch (method.Name)
+            {
+                case "AddDefaultPolicy":
+                    program.HasDefaultPolicy = true;
+                    break;
+                case "AddPolicy":
+                    program.AddRegistration(invocation);
+                    break;
+                case "GetPolicy":
+                    program.AddPolicyUse(invocation, "name", "GetPolicy(\"{0}\")");
+                    break;
+            }
+
+            return;
+        }
+
+        if (method.Name == "GetPolicyAsync" && types.PolicyProvider is not null
+            && (SymbolEqualityComparer.Default.Equals(containing, types.PolicyProvider) || containing.AllInterfaces.Contains(types.PolicyProvider, SymbolEqualityComparer.Default)))
+        {
+            program.AddPolicyUse(invocation, "policyName", "GetPolicyAsync(..., \"{0}\")");
             return;
         }
 
@@ -134,8 +176,17 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void CollectAssignment(ISimpleAssignmentOperation assignment, KnownTypes types, ConcurrentQueue<HeaderWrite> headerWrites)
+    private static void CollectAssignment(ISimpleAssignmentOperation assignment, KnownTypes types, ProgramFacts program, ConcurrentQueue<HeaderWrite> headerWrites)
     {
+        // options.DefaultPolicyName = "final": that named policy is the default UseCors() applies.
+        if (assignment.Target is IPropertyReferenceOperation { Property.Name: "DefaultPolicyName" } defaultName
+            && SymbolEqualityComparer.Default.Equals(defaultName.Property.ContainingType, types.CorsOptions))
+        {
+            program.HasDefaultPolicy = true;
+            program.AddPolicyUse(PolicyNames.Constant(assignment.Value), assignment.Syntax.GetLocation(), "DefaultPolicyName = \"{0}\"");
+            return;
+        }
+
         if (assignment.Target is not IPropertyReferenceOperation property || !IsHeaderDictionary(property.Instance?.Type, types))
         {
             return;
@@ -163,6 +214,11 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
 
     private static void CollectSymbol(ISymbol symbol, KnownTypes types, ProgramFacts program)
     {
+        if (symbol is INamedTypeSymbol type && types.PolicyProvider is not null && type.AllInterfaces.Contains(types.PolicyProvider, SymbolEqualityComparer.Default))
+        {
+            program.HasCustomPolicyProvider = true; // Names may resolve to policies the provider builds.
+        }
+
         foreach (var attribute in symbol.GetAttributes())
         {
             var attributeClass = attribute.AttributeClass;
@@ -171,9 +227,14 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            if (CorsAttributeUse(attributeClass, types, attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? symbol.Locations.FirstOrDefault() ?? Location.None, "[{0}]") is { } use)
+            var location = attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? symbol.Locations.FirstOrDefault() ?? Location.None;
+            if (CorsAttributeUse(attributeClass, types, location, "[{0}]") is { } use)
             {
                 program.CorsMetadataUses.Enqueue(use);
+                if (SymbolEqualityComparer.Default.Equals(attributeClass, types.EnableCorsAttribute) && attribute.ConstructorArguments.Length == 1)
+                {
+                    program.AddPolicyUse(attribute.ConstructorArguments[0].Value as string, location, "[EnableCors(\"{0}\")]");
+                }
             }
 
             if (types.CorsGen.IsCorsAttribute(attributeClass) || SymbolEqualityComparer.Default.Equals(attributeClass, types.CorsGen.CorsPolicy))
@@ -191,6 +252,11 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
             && CorsAttributeUse(type, types, creation.Syntax.GetLocation(), "new {0}Attribute(...)") is { } use)
         {
             program.CorsMetadataUses.Enqueue(use);
+            if (SymbolEqualityComparer.Default.Equals(type, types.EnableCorsAttribute) && creation.Arguments.Length == 1)
+            {
+                var name = creation.Arguments[0].Value;
+                program.AddPolicyUse(PolicyNames.Constant(name), name.Syntax.GetLocation(), "new EnableCorsAttribute(\"{0}\")");
+            }
         }
     }
 
@@ -211,44 +277,128 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    // Rules 12, 13, 14: calls on one CorsPolicyBuilder, grouped by the builder they start from.
+    // CORSGEN012, 013, 014 on each policy's end states: ASP.NET Core applies the calls in order, the last one wins.
     private static void AnalyzePolicyBuilders(OperationBlockAnalysisContext context, IInvocationOperation[] calls, KnownTypes types)
     {
-        foreach (var policy in calls.GroupBy(c => BuilderRoot(c.Instance, types)))
+        if (types.PolicyBuilder is null || calls.Length == 0)
         {
-            if (policy.Key is null)
-            {
-                continue;
-            }
+            return;
+        }
 
-            var all = policy.OrderBy(c => c.Syntax.SpanStart).ToList();
-            var credentials = all.FirstOrDefault(c => c.TargetMethod.Name == "AllowCredentials");
-            var anyOrigin = all.FirstOrDefault(c => c.TargetMethod.Name == "AllowAnyOrigin"
-                || (c.TargetMethod.Name == "WithOrigins" && ConstantStrings(c).Any(o => o.Value == "*")));
-            var allowAll = all.FirstOrDefault(c => c.TargetMethod.Name == "SetIsOriginAllowed" && c.Arguments.Length == 1 && AlwaysReturnsTrue(c.Arguments[0].Value));
-            var wildcardSubdomains = all.Any(c => c.TargetMethod.Name == "SetIsOriginAllowedToAllowWildcardSubdomains");
-
-            if (credentials is not null && anyOrigin is not null)
+        foreach (var policy in AspNetCorsPolicyModel.Build(calls, types.PolicyBuilder))
+        {
+            var reported = new HashSet<(DiagnosticDescriptor, Location)>();
+            void Report(DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?>? properties = null, params object[] arguments)
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AspNetAnyOriginWithCredentials, NameLocation(credentials)));
-            }
-
-            if (credentials is not null && allowAll is not null)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AspNetAllowAllPredicateWithCredentials, NameLocation(allowAll)));
-            }
-
-            foreach (var withOrigins in all.Where(c => c.TargetMethod.Name == "WithOrigins"))
-            {
-                foreach (var (origin, location) in ConstantStrings(withOrigins))
+                if (reported.Add((descriptor, location)))
                 {
-                    if (AspNetOriginError(origin, wildcardSubdomains) is { } error)
+                    context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, arguments));
+                }
+            }
+
+            foreach (var state in policy.EndStates)
+            {
+                if (state.Credentials != true || state.CredentialsCall is not { } credentials)
+                {
+                    continue;
+                }
+
+                if (state.AllowsAnyOrigin)
+                {
+                    Report(DiagnosticDescriptors.AspNetAnyOriginWithCredentials, NameLocation(credentials));
+                    continue;
+                }
+
+                if (state.Predicate == AspNetOriginPredicateKind.Custom && state.PredicateCall is { Arguments.Length: 1 } predicate)
+                {
+                    if (AlwaysReturnsTrue(predicate.Arguments[0].Value))
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AspNetInvalidOrigin, location, DiagnosticInfo.ValueProperties(origin), origin, error));
+                        Report(DiagnosticDescriptors.AspNetAllowAllPredicateWithCredentials, NameLocation(predicate));
+                        continue;
                     }
+
+                    foreach (var finding in OriginPredicates.Find(predicate.Arguments[0].Value))
+                    {
+                        if (finding.SharedSuffix is { } suffix)
+                        {
+                            Report(DiagnosticDescriptors.SharedHostingSuffixWithCredentials, finding.Location, null, finding.Text, suffix);
+                        }
+                        else
+                        {
+                            Report(DiagnosticDescriptors.SubstringOriginPredicateWithCredentials, finding.Location, null, finding.Text, finding.Why);
+                        }
+                    }
+                }
+
+                ReportCredentialedOrigins(state, Report);
+            }
+
+            if (policy.Kind != AspNetCorsPolicyKind.Builder && !policy.Escapes && policy.EndStates.All(s => s.AllowsNoOrigin))
+            {
+                var why = policy.EndStates.Any(s => s.Predicate == AspNetOriginPredicateKind.WildcardSubdomains)
+                    ? "SetIsOriginAllowedToAllowWildcardSubdomains() matches subdomains of the WithOrigins(...) patterns, and there are none"
+                    : "it never calls WithOrigins(...), AllowAnyOrigin() or SetIsOriginAllowed(...)";
+                Report(DiagnosticDescriptors.PolicyAllowsNoOrigin, NameLocation(policy.Registration ?? policy.Calls[0]), null, why);
+            }
+
+            foreach (var entry in policy.OriginEntries)
+            {
+                if (entry.Value is not { } origin || !policy.IsLive(entry))
+                {
+                    continue; // Cleared by a later AllowAnyOrigin() or never read after a later SetIsOriginAllowed(...).
+                }
+
+                // An entry is reported when it cannot match in any end state that reads it.
+                string? error = null;
+                foreach (var state in policy.EndStates.Where(s => s.Predicate == AspNetOriginPredicateKind.Unknown || s.LiveOrigins.Contains(entry)))
+                {
+                    error = AspNetOriginError(origin, state.Predicate is AspNetOriginPredicateKind.WildcardSubdomains or AspNetOriginPredicateKind.Unknown);
+                    if (error is null)
+                    {
+                        break;
+                    }
+                }
+
+                if (error is not null)
+                {
+                    Report(DiagnosticDescriptors.AspNetInvalidOrigin, entry.Location, DiagnosticInfo.ValueProperties(origin), origin, error);
                 }
             }
         }
+    }
+
+    // CORSGEN020, 021, 036 on the live entries of a credentialed state: "null", plain HTTP next to HTTPS, *.<shared suffix>.
+    private static void ReportCredentialedOrigins(AspNetCorsPolicyState state, Action<DiagnosticDescriptor, Location, ImmutableDictionary<string, string?>?, object[]> report)
+    {
+        // Entries that never match are CORSGEN014's; they trust nothing.
+        var live = state.LiveOrigins.Where(o => o.IsConstant && AspNetOriginError(o.Value!, wildcardSubdomains: true) is null).ToList();
+        var https = live.Any(o => o.Value!.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
+        foreach (var entry in live)
+        {
+            var origin = entry.Value!.ToLowerInvariant();
+            if (origin == "null")
+            {
+                report(DiagnosticDescriptors.NullOriginWithCredentials, entry.Location, DiagnosticInfo.ValueProperties(entry.Value), []);
+            }
+            else if (https && origin.StartsWith("http://", StringComparison.Ordinal) && !CorsGenerator.Parser.IsLoopback(origin))
+            {
+                report(DiagnosticDescriptors.InsecureOriginWithCredentials, entry.Location, DiagnosticInfo.ValueProperties(entry.Value), [entry.Value]);
+            }
+            else if (state.Predicate == AspNetOriginPredicateKind.WildcardSubdomains
+                && OriginSyntax.Parse(origin).Kind == OriginKind.SubdomainPattern
+                && SharedHostingSuffixes.Find(PatternDomain(origin)) is { } suffix)
+            {
+                report(DiagnosticDescriptors.SharedHostingSuffixWithCredentials, entry.Location, DiagnosticInfo.ValueProperties(entry.Value), [entry.Value, suffix]);
+            }
+        }
+    }
+
+    /// <summary>"https://*.vercel.app:8443" -> "vercel.app".</summary>
+    internal static string PatternDomain(string pattern)
+    {
+        var start = pattern.IndexOf("*.", StringComparison.Ordinal) + 2;
+        var end = pattern.IndexOf(':', start);
+        return end < 0 ? pattern.Substring(start) : pattern.Substring(start, end - start);
     }
 
     /// <summary>
@@ -271,14 +421,22 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
         };
     }
 
-    // CORSGEN016: in one method, the request's Origin written into ACAO and ACAC set to "true".
+    // CORSGEN016 and 041: in one method, ACAC set to "true" and ACAO set to the request's Origin or to "*".
     private static void AnalyzeHeaderWrites(OperationBlockAnalysisContext context, HeaderWrite[] writes)
     {
         var credentials = writes.Any(w => string.Equals(w.Name, AllowCredentials, StringComparison.OrdinalIgnoreCase)
-            && Unwrap(w.Value)?.ConstantValue is { HasValue: true, Value: string v } && string.Equals(v.Trim(), "true", StringComparison.OrdinalIgnoreCase));
+            && ConstantHeaderValue(w.Value) is { } v && string.Equals(v.Trim(), "true", StringComparison.OrdinalIgnoreCase));
         if (!credentials)
         {
             return;
+        }
+
+        foreach (var write in writes.Where(w => string.Equals(w.Name, AllowOrigin, StringComparison.OrdinalIgnoreCase)))
+        {
+            if (ConstantHeaderValue(write.Value)?.Trim() == "*")
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HandWrittenAnyOriginWithCredentials, write.Location));
+            }
         }
 
         var declarations = context.OperationBlocks
@@ -327,58 +485,9 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    /// <summary>The builder a fluent chain starts from: a parameter, local, field or <c>new CorsPolicyBuilder()</c>.</summary>
-    private static object? BuilderRoot(IOperation? operation, KnownTypes types)
-    {
-        while (true)
-        {
-            switch (operation)
-            {
-                case IConversionOperation conversion:
-                    operation = conversion.Operand;
-                    continue;
-                case IInvocationOperation { Instance: { } instance } invocation
-                    when types.PolicyBuilder is not null && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, types.PolicyBuilder):
-                    operation = instance;
-                    continue;
-                case IParameterReferenceOperation parameter:
-                    return parameter.Parameter;
-                case ILocalReferenceOperation local:
-                    return local.Local;
-                case IFieldReferenceOperation field:
-                    return field.Field;
-                case IObjectCreationOperation creation:
-                    return creation.Syntax;
-                default:
-                    return null;
-            }
-        }
-    }
-
-    private static bool AlwaysReturnsTrue(IOperation operation) =>
+    internal static bool AlwaysReturnsTrue(IOperation operation) =>
         OriginGuards.Lambda(operation) is { } lambda
         && OriginGuards.AllReturns(lambda, returned => returned.ConstantValue is { HasValue: true, Value: true });
-
-    private static IEnumerable<(string Value, Location Location)> ConstantStrings(IInvocationOperation invocation)
-    {
-        foreach (var argument in invocation.Arguments)
-        {
-            if (argument.Value is IArrayCreationOperation { Initializer: { } initializer })
-            {
-                foreach (var element in initializer.ElementValues)
-                {
-                    if (element.ConstantValue is { HasValue: true, Value: string s })
-                    {
-                        yield return (s, element.Syntax.GetLocation());
-                    }
-                }
-            }
-            else if (argument.Value.ConstantValue is { HasValue: true, Value: string single })
-            {
-                yield return (single, argument.Value.Syntax.GetLocation());
-            }
-        }
-    }
 
     private static bool GlobalPolicy(IInvocationOperation useCors) =>
         // UseCors() alone uses the default policy (global only when one is registered);
@@ -403,6 +512,14 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
 
         return operation;
     }
+
+    // "true", or new[] { "true" } as a StringValues.
+    private static string? ConstantHeaderValue(IOperation? value) => Unwrap(value) switch
+    {
+        { ConstantValue: { HasValue: true, Value: string s } } => s,
+        IArrayCreationOperation { Initializer.ElementValues: { Length: 1 } elements } when elements[0].ConstantValue is { HasValue: true, Value: string element } => element,
+        _ => null,
+    };
 
     private static string? HeaderName(IOperation? operation)
     {
@@ -436,6 +553,16 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
         return invocation.Syntax.GetLocation();
     }
 
+    // The method, lambda or top-level program a pipeline call is made in: UseCors and UseRouting are ordered within one.
+    private static SyntaxNode? PipelineScope(IInvocationOperation invocation) =>
+        invocation.Syntax.Ancestors().FirstOrDefault(a => a is AnonymousFunctionExpressionSyntax or BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or CompilationUnitSyntax);
+
+    /// <summary>A UseCors or UseRouting call: where, whether it applies a policy globally, and its place in the pipeline code.</summary>
+    private sealed record PipelineCall(Location Location, bool AppliesPolicyGlobally, SyntaxNode? Scope, int Position);
+
+    /// <summary>A policy name used by UseCors, RequireCors, [EnableCors], GetPolicy (CORSGEN038).</summary>
+    private sealed record PolicyNameUse(string Name, Location Location, string What);
+
     /// <summary>ASP.NET Core CORS metadata on an endpoint: what, what it is, and the fix (CORSGEN015's message).</summary>
     private sealed record CorsMetadataUse(Location Location, string What, string Kind, string Fix);
 
@@ -455,6 +582,8 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
             EnableCorsAttribute = compilation.GetTypeByMetadataName(EnableCorsAttributeName);
             DisableCorsAttribute = compilation.GetTypeByMetadataName(DisableCorsAttributeName);
             HeaderDictionary = compilation.GetTypeByMetadataName(HeaderDictionaryName);
+            RoutingExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRoutingApplicationBuilderExtensions");
+            PolicyProvider = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider");
             CorsGen = WellKnownTypes.For(compilation);
         }
 
@@ -468,15 +597,57 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
         public INamedTypeSymbol? EnableCorsAttribute { get; }
         public INamedTypeSymbol? DisableCorsAttribute { get; }
         public INamedTypeSymbol? HeaderDictionary { get; }
+        public INamedTypeSymbol? RoutingExtensions { get; }
+        public INamedTypeSymbol? PolicyProvider { get; }
     }
 
-    /// <summary>Facts only the whole program shows (CORSGEN015 and CORSGEN017), reported at compilation end.</summary>
+    /// <summary>Facts only the whole program shows (CORSGEN015, 017, 037, 038, 039), reported at compilation end.</summary>
     private sealed class ProgramFacts
     {
-        public ConcurrentQueue<(Location Location, bool AppliesPolicyGlobally)> UseCorsCalls { get; } = new();
+        public ConcurrentQueue<PipelineCall> UseCorsCalls { get; } = new();
+        public ConcurrentQueue<PipelineCall> UseRoutingCalls { get; } = new();
         public ConcurrentQueue<CorsMetadataUse> CorsMetadataUses { get; } = new();
+        public ConcurrentQueue<(string Name, Location Location)> Registrations { get; } = new();
+        public ConcurrentQueue<PolicyNameUse> NameUses { get; } = new();
         public volatile bool HasDefaultPolicy;
         public volatile bool HasCorsGenEndpoints;
+        public volatile bool HasCustomPolicyProvider;
+        public volatile bool HasUnknownRegistration;
+        public volatile bool HasUnknownUse;
+        public volatile bool HasAddCors;
+
+        public void AddRegistration(IInvocationOperation addPolicy)
+        {
+            var name = addPolicy.Arguments.FirstOrDefault(a => a.Parameter?.Name == "name")?.Value;
+            if (PolicyNames.Constant(name) is { } value)
+            {
+                Registrations.Enqueue((value, name!.Syntax.GetLocation()));
+            }
+            else
+            {
+                HasUnknownRegistration = true;
+            }
+        }
+
+        public void AddPolicyUse(IInvocationOperation invocation, string parameterName, string what)
+        {
+            if (invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == parameterName)?.Value is { } name)
+            {
+                AddPolicyUse(PolicyNames.Constant(name), name.Syntax.GetLocation(), what);
+            }
+        }
+
+        public void AddPolicyUse(string? name, Location location, string what)
+        {
+            if (name is null)
+            {
+                HasUnknownUse = true;
+            }
+            else
+            {
+                NameUses.Enqueue(new PolicyNameUse(name, location, string.Format(what, name)));
+            }
+        }
 
         public void Report(CompilationAnalysisContext context)
         {
@@ -490,14 +661,92 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
 
             if (HasCorsGenEndpoints)
             {
-                foreach (var (location, global) in UseCorsCalls)
+                foreach (var call in UseCorsCalls)
                 {
-                    if (global || HasDefaultPolicy)
+                    if (call.AppliesPolicyGlobally || HasDefaultPolicy)
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DefaultPolicyShadowsCorsGen, location));
+                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DefaultPolicyShadowsCorsGen, call.Location));
                     }
                 }
             }
+
+            ReportPipelineOrder(context);
+            ReportPolicyNames(context);
+        }
+
+        // CORSGEN037: UseCors before UseRouting in one piece of pipeline code, and no UseCors after it.
+        private void ReportPipelineOrder(CompilationAnalysisContext context)
+        {
+            if (CorsMetadataUses.IsEmpty)
+            {
+                return; // A global UseCors policy works before routing; only endpoint metadata needs the order.
+            }
+
+            foreach (var useCors in UseCorsCalls)
+            {
+                var routing = UseRoutingCalls.Where(r => r.Scope == useCors.Scope && r.Position > useCors.Position).OrderBy(r => r.Position).FirstOrDefault();
+                if (routing is not null && !UseCorsCalls.Any(u => u.Scope == useCors.Scope && u.Position > routing.Position))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UseCorsBeforeUseRouting, useCors.Location));
+                }
+            }
+        }
+
+        // CORSGEN038 and 039: names are compared ordinally (CorsOptions' policy map); custom providers and computed names end the analysis.
+        private void ReportPolicyNames(CompilationAnalysisContext context)
+        {
+            var registered = new HashSet<string>(Registrations.Select(r => r.Name), StringComparer.Ordinal);
+            var used = new HashSet<string>(NameUses.Select(u => u.Name), StringComparer.Ordinal);
+            if ((registered.Count > 0 || HasAddCors) && !HasUnknownRegistration && !HasCustomPolicyProvider)
+            {
+                foreach (var use in NameUses.Where(u => !registered.Contains(u.Name)))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.UnregisteredCorsPolicyName, use.Location, DiagnosticInfo.ValueProperties(ClosestName(use.Name, registered)), use.What, use.Name, Suggestion(use.Name, registered)));
+                }
+            }
+
+            if (!HasUnknownUse && (!UseCorsCalls.IsEmpty || !CorsMetadataUses.IsEmpty))
+            {
+                var hint = !HasDefaultPolicy && UseCorsCalls.Any(u => !u.AppliesPolicyGlobally)
+                    ? "; UseCors() without a name applies only the default policy (AddDefaultPolicy) and the policies that endpoints name"
+                    : "";
+                foreach (var (name, location) in Registrations.Where(r => !used.Contains(r.Name)))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnusedCorsPolicy, location, DiagnosticInfo.ValueProperties(name), name, hint));
+                }
+            }
+        }
+
+        private static string Suggestion(string name, HashSet<string> registered) => ClosestName(name, registered) is { } closest
+            ? string.Equals(closest, name, StringComparison.OrdinalIgnoreCase)
+                ? $"; \"{closest}\" is registered, and names are compared case-sensitively"
+                : $"; did you mean \"{closest}\"?"
+            : "; register it with options.AddPolicy(\"" + name + "\", ...) or use a registered name";
+
+        /// <summary>The one registered name within two edits (case ignored) of <paramref name="name"/>, if exactly one is.</summary>
+        internal static string? ClosestName(string name, IEnumerable<string> registered)
+        {
+            var close = registered.Where(r => EditDistance(r.ToLowerInvariant(), name.ToLowerInvariant()) <= 2).ToList();
+            return close.Count == 1 ? close[0] : null;
+        }
+
+        private static int EditDistance(string a, string b)
+        {
+            var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+            for (var i = 1; i <= a.Length; i++)
+            {
+                var current = new int[b.Length + 1];
+                current[0] = i;
+                for (var j = 1; j <= b.Length; j++)
+                {
+                    current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                }
+
+                previous = current;
+            }
+
+            return previous[b.Length];
         }
     }
 }

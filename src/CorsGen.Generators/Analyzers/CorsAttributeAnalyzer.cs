@@ -38,6 +38,7 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnreadableArgument,
         DiagnosticDescriptors.NullOriginWithCredentials,
         DiagnosticDescriptors.InsecureOriginWithCredentials,
+        DiagnosticDescriptors.SharedHostingSuffixWithCredentials,
         DiagnosticDescriptors.MaxAgeAboveBrowserCap,
         DiagnosticDescriptors.MethodCase,
         DiagnosticDescriptors.AllowedMethodNotMapped,
@@ -45,7 +46,8 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidPreflightStatus,
         DiagnosticDescriptors.NotAPolicyClass,
         DiagnosticDescriptors.ReflectionBoundHandler,
-        DiagnosticDescriptors.AllowAllPredicateWithCredentials);
+        DiagnosticDescriptors.AllowAllPredicateWithCredentials,
+        DiagnosticDescriptors.ControllerActionNotCompiled);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -107,6 +109,20 @@ public sealed class CorsAttributeAnalyzer : DiagnosticAnalyzer
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReflectionBoundHandler, method.Locations.FirstOrDefault(), type.Name + "." + method.Name, reason));
                     }
                 }
+            }
+        }
+
+        // An MVC controller: its attribute routes, as the generator reads them, take the place of route methods.
+        if (!hasRoutes && CorsGenerator.Parser.IsController(type))
+        {
+            hasRoutes = true;
+            var result = CorsGenerator.Parser.ParseController(type, context.CancellationToken);
+            diagnostics.AddRange(result.Diagnostics);
+            foreach (var route in result.Routes)
+            {
+                var method = type.GetMembers(route.MethodName).FirstOrDefault() ?? type;
+                var allowMethods = WellKnownTypes.Find(method.GetAttributes(), types.AllowMethods) ?? WellKnownTypes.Find(type.GetAttributes(), types.AllowMethods);
+                routes.Add((route, type.Locations.FirstOrDefault() ?? Location.None, allowMethods));
             }
         }
 

@@ -16,7 +16,8 @@ internal sealed record RouteModel(
     EquatableArray<string> HttpMethods,
     int PolicyIndex,
     HandlerSpec? Handler = null,
-    int ContinuedPreflightIndex = -1);
+    int ContinuedPreflightIndex = -1,
+    ControllerActionSpec? Action = null);
 
 /// <summary>Which policy answers a preflight that asks for <see cref="Method"/>.</summary>
 internal sealed record MethodDispatch(string Method, int PolicyIndex);

@@ -6,16 +6,24 @@ namespace CorsGen.Generators.Model;
 /// <summary>A type declaration the generated partial must repeat, outermost first.</summary>
 internal sealed record TypeDeclarationSpec(string Keyword, string Name);
 
-/// <summary>The endpoint class a route belongs to.</summary>
+/// <summary>
+/// The endpoint class a route belongs to; <see cref="IsController"/>: an MVC controller, whose routes MVC maps
+/// and whose policies and preflights CorsGen emits beside them (<c>MapCorsGenControllers()</c>).
+/// </summary>
 internal sealed record EndpointClassSpec(
     string Namespace,
     string Name,
     string FullyQualifiedName,
     EquatableArray<TypeDeclarationSpec> ContainingTypes,
-    bool IsPublic);
+    bool IsPublic,
+    bool IsController = false);
 
 /// <summary>A subdomain origin pattern such as <c>https://*.example.com:8443</c>, split for matching.</summary>
-internal sealed record SubdomainPatternSpec(string SchemePrefix, string HostSuffix, string PortSuffix);
+internal sealed record SubdomainPatternSpec(string SchemePrefix, string HostSuffix, string PortSuffix)
+{
+    /// <summary>The pattern as written, e.g. <c>https://*.example.com:8443</c>.</summary>
+    public string Written => SchemePrefix + "*" + HostSuffix + PortSuffix;
+}
 
 /// <summary>An origin predicate: a static method called as <see cref="Method"/>, taking a span when <see cref="TakesSpan"/>.</summary>
 internal sealed record OriginPredicateSpec(string Method, bool TakesSpan);
@@ -45,7 +53,13 @@ internal sealed record CorsPolicySpec(
 /// <summary>A <c>[CorsPolicy]</c> class: its policy, compiled into a <c>Policy</c> property for <c>WithCors(...)</c>.</summary>
 internal sealed record PolicyClassSpec(EndpointClassSpec Class, CorsPolicySpec Policy);
 
-/// <summary>One route attribute on one method.</summary>
+/// <summary>
+/// A controller action as MVC identifies it at run time: its method's parameter types (fully qualified, for
+/// <c>typeof</c>), so overloads stay apart. The route's pattern is the action's attribute-route template.
+/// </summary>
+internal sealed record ControllerActionSpec(EquatableArray<string> ParameterTypes);
+
+/// <summary>One route attribute on one method, or one attribute route of a controller action (<see cref="Action"/>).</summary>
 internal sealed record RouteSpec(
     EndpointClassSpec Class,
     string MethodName,
@@ -53,4 +67,5 @@ internal sealed record RouteSpec(
     EquatableArray<string> HttpMethods,
     CorsPolicySpec? Policy,
     HandlerSpec? Handler = null,
-    string? UnsupportedHandlerReason = null);
+    string? UnsupportedHandlerReason = null,
+    ControllerActionSpec? Action = null);

@@ -68,6 +68,19 @@ internal static class AnalyzerHarness
         ["CORSGEN029"] = DiagnosticSeverity.Error,
         ["CORSGEN030"] = DiagnosticSeverity.Warning,
         ["CORSGEN031"] = DiagnosticSeverity.Warning,
+        ["CORSGEN035"] = DiagnosticSeverity.Warning,
+        ["CORSGEN036"] = DiagnosticSeverity.Warning,
+        ["CORSGEN037"] = DiagnosticSeverity.Warning,
+        ["CORSGEN038"] = DiagnosticSeverity.Warning,
+        ["CORSGEN039"] = DiagnosticSeverity.Warning,
+        ["CORSGEN040"] = DiagnosticSeverity.Warning,
+        ["CORSGEN041"] = DiagnosticSeverity.Warning,
+        ["CORSGEN042"] = DiagnosticSeverity.Info,
+        ["CORSGEN043"] = DiagnosticSeverity.Info,
+        ["CORSGEN045"] = DiagnosticSeverity.Warning,
+        ["CORSGEN046"] = DiagnosticSeverity.Info,
+        ["CORSGEN047"] = DiagnosticSeverity.Warning,
+        ["CORSGEN048"] = DiagnosticSeverity.Warning,
     };
 
     /// <summary>The global usings of a Microsoft.NET.Sdk.Web project, in a file analyzers treat as generated.</summary>
@@ -90,7 +103,7 @@ internal static class AnalyzerHarness
         """;
 
     public static ImmutableArray<DiagnosticAnalyzer> CorsGenAnalyzers { get; } =
-        [new CorsAttributeAnalyzer(), new AspNetCoreCorsAnalyzer(), new CrossOriginProtectionAnalyzer()];
+        [new CorsAttributeAnalyzer(), new AspNetCoreCorsAnalyzer(), new CrossOriginProtectionAnalyzer(), new CorsSurfaceAnalyzer()];
 
     /// <summary>
     /// Runs the analyzers on <paramref name="markup"/> and asserts they report exactly the marked
@@ -131,23 +144,7 @@ internal static class AnalyzerHarness
         var crashes = run.Diagnostics.Where(d => d.Id is "AD0001" or "AD0002").ToList();
         Assert.True(crashes.Count == 0, "An analyzer threw:\n" + Describe(crashes, source));
 
-        var missing = new List<ExpectedDiagnostic>(expected);
-        var unexpected = new List<Diagnostic>();
-        foreach (var diagnostic in run.Diagnostics)
-        {
-            var match = diagnostic.Location.IsInSource && diagnostic.Location.SourceTree!.FilePath == FilePath
-                ? missing.FindIndex(e => e.Id == diagnostic.Id && e.Span == diagnostic.Location.SourceSpan)
-                : -1;
-            if (match < 0)
-            {
-                unexpected.Add(diagnostic);
-            }
-            else
-            {
-                missing.RemoveAt(match);
-            }
-        }
-
+        var (missing, unexpected) = Compare(run.Diagnostics, expected);
         if (missing.Count > 0 || unexpected.Count > 0)
         {
             var message = new StringBuilder();
@@ -177,9 +174,36 @@ internal static class AnalyzerHarness
         return run;
     }
 
+    /// <summary>Matches reported diagnostics with the expected ones by ID and exact span in the test file: what was expected and not reported, and what was reported and not expected.</summary>
+    public static (List<ExpectedDiagnostic> Missing, List<Diagnostic> Unexpected) Compare(IEnumerable<Diagnostic> reported, IReadOnlyCollection<ExpectedDiagnostic> expected)
+    {
+        var missing = new List<ExpectedDiagnostic>(expected);
+        var unexpected = new List<Diagnostic>();
+        foreach (var diagnostic in reported)
+        {
+            var match = diagnostic.Location.IsInSource && diagnostic.Location.SourceTree!.FilePath == FilePath
+                ? missing.FindIndex(e => e.Id == diagnostic.Id && e.Span == diagnostic.Location.SourceSpan)
+                : -1;
+            if (match < 0)
+            {
+                unexpected.Add(diagnostic);
+            }
+            else
+            {
+                missing.RemoveAt(match);
+            }
+        }
+
+        return (missing, unexpected);
+    }
+
     /// <summary>Compiles <paramref name="source"/> (no markup) and runs <paramref name="analyzers"/> on it.</summary>
     public static async Task<AnalyzerRun> RunAsync(
-        string source, ImmutableArray<DiagnosticAnalyzer> analyzers, (string Name, string Value)[]? properties = null, ImmutableArray<MetadataReference>? references = null)
+        string source,
+        ImmutableArray<DiagnosticAnalyzer> analyzers,
+        (string Name, string Value)[]? properties = null,
+        ImmutableArray<MetadataReference>? references = null,
+        ImmutableArray<AdditionalText>? additionalFiles = null)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var tree = CSharpSyntaxTree.ParseText(source, parseOptions, FilePath, Encoding.UTF8);
@@ -194,7 +218,7 @@ internal static class AnalyzerHarness
         var withAnalyzers = compilation.WithAnalyzers(
             analyzers,
             new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions([], new CorsGen.Generators.Tests.BuildProperties(properties ?? [])),
+                new AnalyzerOptions(additionalFiles ?? [], new CorsGen.Generators.Tests.BuildProperties(properties ?? [])),
                 onAnalyzerException: (exception, analyzer, _) =>
                 {
                     lock (exceptions)

@@ -62,6 +62,7 @@ public sealed class AspNetCoreCorsAnalyzerTests
             });
             var app = builder.Build();
             app.UseCors("public");
+            app.MapGet("/me", () => "me").RequireCors("spa");
             app.Run();
             """);
     }
@@ -120,6 +121,86 @@ public sealed class AspNetCoreCorsAnalyzerTests
     public async Task CORSGEN014_not_reported(string policy)
     {
         await VerifyAsync(PolicyProgram(policy));
+    }
+
+    // ---------------------------------------------------------------- the builder in order (issue 17)
+
+    [Theory]
+    [InlineData("list becomes [*, origin]: Build() does not throw, other origins are refused", """policy.AllowAnyOrigin().AllowCredentials().WithOrigins("https://app.example")""")]
+    [InlineData("a later DisallowCredentials() wins", """policy.AllowAnyOrigin().AllowCredentials().DisallowCredentials()""")]
+    [InlineData("a later wildcard-subdomain predicate replaces the always-true one", """policy.SetIsOriginAllowed(_ => true).AllowCredentials().WithOrigins("https://*.example.com").SetIsOriginAllowedToAllowWildcardSubdomains()""")]
+    [InlineData("statements in order", """{ policy.AllowAnyOrigin(); policy.AllowCredentials(); policy.WithOrigins("https://app.example"); }""")]
+    [InlineData("credentials dropped on the only path", """{ policy.AllowAnyOrigin().AllowCredentials(); policy.DisallowCredentials(); }""")]
+    public async Task Later_calls_override_earlier_ones(string because, string policy)
+    {
+        _ = because;
+        await VerifyAsync(PolicyProgram(policy));
+    }
+
+    [Theory]
+    [InlineData("a later AllowAnyOrigin() resets the list", """policy.WithOrigins("https://app.example").[|AllowCredentials()|].AllowAnyOrigin()""", "CORSGEN012")]
+    [InlineData("a later AllowCredentials() wins", """policy.AllowAnyOrigin().DisallowCredentials().[|AllowCredentials()|]""", "CORSGEN012")]
+    [InlineData("a later always-true predicate replaces the wildcard one", """policy.SetIsOriginAllowedToAllowWildcardSubdomains().[|SetIsOriginAllowed(_ => true)|].AllowCredentials()""", "CORSGEN013")]
+    public async Task The_last_call_decides(string because, string policy, string id)
+    {
+        _ = because;
+        await VerifyAsync(PolicyProgram(policy), id);
+    }
+
+    [Fact]
+    public async Task A_branch_that_allows_any_origin_with_credentials_is_reported()
+    {
+        await VerifyAsync(PolicyProgram("""
+            {
+                policy.AllowAnyOrigin();
+                if (DateTime.Now.Hour > 12) policy.WithOrigins("https://app.example");
+                policy.[|AllowCredentials()|];
+            }
+            """), "CORSGEN012");
+    }
+
+    [Fact]
+    public async Task Exclusive_branches_are_separate_paths()
+    {
+        await VerifyAsync(PolicyProgram("""
+            {
+                if (DateTime.Now.Hour > 12) policy.AllowAnyOrigin();
+                else policy.WithOrigins("https://app.example").AllowCredentials();
+            }
+            """));
+    }
+
+    [Theory]
+    [InlineData("cleared by a later AllowAnyOrigin()", """policy.WithOrigins("https://app.example/").AllowAnyOrigin()""")]
+    [InlineData("not read after a later SetIsOriginAllowed", """policy.WithOrigins("https://app.example/").SetIsOriginAllowed(o => o == "https://app.example")""")]
+    [InlineData("a pattern with the subdomain predicate set later", """policy.WithOrigins("https://*.example.com").AllowCredentials().SetIsOriginAllowedToAllowWildcardSubdomains()""")]
+    public async Task CORSGEN014_not_reported_for_dead_or_later_enabled_entries(string because, string policy)
+    {
+        _ = because;
+        await VerifyAsync(PolicyProgram(policy));
+    }
+
+    [Fact]
+    public async Task A_builder_passed_to_other_code_is_not_judged_after_it()
+    {
+        await VerifyAsync("""
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("spa", policy =>
+            {
+                policy.AllowAnyOrigin().AllowCredentials();
+                Policies.Narrow(policy);
+            }));
+            var app = builder.Build();
+            app.UseCors("spa");
+            app.Run();
+
+            static class Policies
+            {
+                public static void Narrow(CorsPolicyBuilder policy) => policy.WithOrigins("https://app.example");
+            }
+            """);
     }
 
     // ---------------------------------------------------------------- CORSGEN015
@@ -405,7 +486,7 @@ public sealed class AspNetCoreCorsAnalyzerTests
 
     [Theory]
     [InlineData("""options.AddPolicy("spa", p => p.WithOrigins("https://app.example.com"))""", """[|app.UseCors("spa")|];""")]
-    [InlineData("""options.AddPolicy("spa", p => p.WithOrigins("https://app.example.com"))""", """[|app.UseCors(p => p.WithOrigins("https://app.example.com"))|];""")]
+    [InlineData("""options.AddPolicy({|CORSGEN039:"spa"|}, p => p.WithOrigins("https://app.example.com"))""", """[|app.UseCors(p => p.WithOrigins("https://app.example.com"))|];""")]
     [InlineData("""options.AddDefaultPolicy(p => p.WithOrigins("https://app.example.com"))""", """[|app.UseCors()|];""")]
     public async Task CORSGEN017_global_policy_next_to_CorsGen_endpoints(string addPolicy, string useCors)
     {

@@ -144,7 +144,8 @@ public sealed class HarnessTests
 
         Assert.Equal(
             AnalyzerHarness.Severities.Keys.Order(StringComparer.Ordinal),
-            supported.Select(d => d.Id).Order(StringComparer.Ordinal));
+            // A rule both analyzers report (CORSGEN020 on [AllowOrigins] and on WithOrigins) is listed by each.
+            supported.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal));
         foreach (var descriptor in supported)
         {
             Assert.Equal(AnalyzerHarness.Severities[descriptor.Id], descriptor.DefaultSeverity);
@@ -164,7 +165,8 @@ public sealed class HarnessTests
             .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id)
             .ToList();
 
-        Assert.Equal(31, ids.Count);
+        // Every descriptor has its expected severity in the harness table, and no entry there is stale.
+        Assert.Equal(AnalyzerHarness.Severities.Keys.Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
         Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
     }
 

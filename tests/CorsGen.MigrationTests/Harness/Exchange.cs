@@ -10,8 +10,11 @@ public sealed record Exchange(string Method, string Path, string? Origin, string
 {
     public bool IsPreflight => Method == "OPTIONS" && Origin is not null && RequestMethod is not null;
 
+    /// <summary>A WebSocket opening handshake (<c>Upgrade</c> sent).</summary>
+    public bool IsUpgrade { get; init; }
+
     public override string ToString() =>
-        $"{Method} {Path} Origin={Origin ?? "-"} ACRM={RequestMethod ?? "-"} ACRH={RequestHeaders ?? "-"} -> {Status} ACAO={AllowOrigin ?? "-"} Vary=[{string.Join(", ", Vary.Order(StringComparer.OrdinalIgnoreCase))}]";
+        $"{Method} {Path}{(IsUpgrade ? " Upgrade" : "")} Origin={Origin ?? "-"} ACRM={RequestMethod ?? "-"} ACRH={RequestHeaders ?? "-"} -> {Status} ACAO={AllowOrigin ?? "-"} Vary=[{string.Join(", ", Vary.Order(StringComparer.OrdinalIgnoreCase))}]";
 
     /// <summary>The field names of every <c>Vary</c> line, as a set (ASP.NET Core and CorsGen join lists differently).</summary>
     public static IReadOnlySet<string> VaryNames(StringValues vary) =>
@@ -62,7 +65,10 @@ public sealed class ExchangeRecorder : IStartupFilter
                 headers.AccessControlRequestHeaders.Count == 0 ? null : headers.AccessControlRequestHeaders.ToString(),
                 context.Response.StatusCode,
                 context.Response.Headers.AccessControlAllowOrigin.Count == 0 ? null : context.Response.Headers.AccessControlAllowOrigin.ToString(),
-                Exchange.VaryNames(context.Response.Headers.Vary));
+                Exchange.VaryNames(context.Response.Headers.Vary))
+            {
+                IsUpgrade = headers.Upgrade.Count != 0,
+            };
             lock (_gate)
             {
                 _seen.Add(exchange);

@@ -30,7 +30,13 @@ public sealed record IntendedDifference(string Name, string Explanation, params 
         "A policy without a method list: the original's preflight answer names no method, so the browser lets only GET, HEAD and POST through; CorsGen offers the methods the routes map (any method for an any-method route), so the request is sent and its response read.",
         "Policy without a method list");
 
-    public static IReadOnlyList<IntendedDifference> All { get; } = [RefusedPreflightIs403, VaryOnMoreResponses, AllowedMethodNeedsNoRoute, MappedMethodsByDefault];
+    /// <summary>A WebSocket opened from a foreign page without negotiating: the original lets it in, the port refuses the upgrade with 403.</summary>
+    public static readonly IntendedDifference WebSocketOriginChecked = new(
+        nameof(WebSocketOriginChecked),
+        "CORS does not cover WebSocket handshakes, so the original's middleware lets a foreign page's socket open (cross-site WebSocket hijacking); CorsGen refuses the upgrade with 403 unless the Origin is the app's own or one the policy allows.",
+        "WebSocket handshake from an origin the policy does not allow");
+
+    public static IReadOnlyList<IntendedDifference> All { get; } = [RefusedPreflightIs403, VaryOnMoreResponses, AllowedMethodNeedsNoRoute, MappedMethodsByDefault, WebSocketOriginChecked];
 
     public override string ToString() => Name;
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using CorsGen.BrowserTests;
+using CorsGen.EndpointKinds;
 using CorsGen.MigrationTests.Apps;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -17,9 +18,11 @@ namespace CorsGen.MigrationTests.Harness;
 /// </summary>
 public sealed class MigrationFixture : IAsyncLifetime
 {
-    private const string PageHtml = """
+    // The official SignalR client, for the hub apps' cases.
+    private const string PageHtml = $"""
         <!doctype html>
-        <html><head><meta charset="utf-8"><title>CorsGen migration suite</title></head><body></body></html>
+        <html><head><meta charset="utf-8"><title>CorsGen migration suite</title>
+        <script src="{EndpointKindAssets.SignalRScriptPath}"></script></head><body></body></html>
         """;
 
     // Reads the listed response headers as a script can: exposed or safelisted ones, null for the rest.
@@ -42,7 +45,7 @@ public sealed class MigrationFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public static IReadOnlyList<MigrationApp> Apps { get; } = [TodoApp.Definition, DestinationApp.Definition, OrdersApp.Definition];
+    public static IReadOnlyList<MigrationApp> Apps { get; } = [TodoApp.Definition, DestinationApp.Definition, OrdersApp.Definition, ChatApp.Definition];
 
     public async Task InitializeAsync()
     {
@@ -63,6 +66,7 @@ public sealed class MigrationFixture : IAsyncLifetime
         page.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, MigrationOrigins.PagePort));
         _page = page.Build();
         _page.MapGet("/", () => Results.Content(PageHtml, "text/html; charset=utf-8"));
+        _page.MapGet(EndpointKindAssets.SignalRScriptPath, () => Results.Bytes(EndpointKindAssets.SignalRScript, "text/javascript"));
         try
         {
             await _page.StartAsync();
@@ -109,6 +113,28 @@ public sealed class MigrationFixture : IAsyncLifetime
         var outcome = JsonSerializer.Deserialize<BrowserOutcome>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
         var seen = app.Recorder.SeenSince(mark).Where(e => e.Path == c.Path).ToList();
         return new CaseEvidence(app.Version, outcome, seen);
+    }
+
+    /// <summary>Runs the hub case <paramref name="c"/> against both versions of <paramref name="app"/>, the original first.</summary>
+    public async Task<(HubEvidence AspNetCore, HubEvidence CorsGen)> RunAsync(MigrationApp app, HubCase c)
+    {
+        var (aspNetCore, corsGen) = _apps[app.Name];
+        return (await RunAsync(aspNetCore, c), await RunAsync(corsGen, c));
+    }
+
+    private async Task<HubEvidence> RunAsync(RunningApp app, HubCase c)
+    {
+        app.Reset();
+        var page = await Browser.NewPageAsync(_browser, c.From == PageOrigin.Allowed ? MigrationOrigins.Page : MigrationOrigins.ForeignPage);
+        await using var context = page.Context;
+        // The user's cookie for the app; the page on the allowed origin is same-site with it, so it travels.
+        await context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = ChatHub.UserCookie, Value = "ada", Url = app.Url }]);
+
+        var mark = app.Recorder.Mark();
+        var json = await page.EvaluateAsync<string>(EndpointKindAssets.ConnectScript, new object[] { app.Url + EndpointKindAssets.HubPath, c.Transport, c.SkipNegotiation });
+        var outcome = JsonSerializer.Deserialize<HubOutcome>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var seen = app.Recorder.SeenSince(mark).Where(e => e.Path.StartsWith(EndpointKindAssets.HubPath, StringComparison.Ordinal)).ToList();
+        return new HubEvidence(app.Version, outcome, seen);
     }
 
     private static Dictionary<string, object> Init(MigrationCase c)
