@@ -4,7 +4,10 @@
 # (tests/perf/soak.lua). Reports requests served, answers by status class (goal: 0 5xx), and the API
 # process's RSS sampled every SOAK_SAMPLE_SECONDS (default 10): growth from the end of the warm-up
 # (SOAK_WARMUP_SECONDS, default 60) to the end (goal: under 5 %). Ends by itself; exits 1 on a 5xx,
-# on RSS growth of 5 % or more, or if the API stops.
+# on RSS growth of 5 % or more, or if the API stops. With dotnet-counters installed (`dotnet tool install -g
+# dotnet-counters`) it also records the runtime's counters (GC heap, working set, ...) to counters.csv, and
+# with SOAK_GCDUMP=1 and dotnet-gcdump it takes a GC heap dump at the end of the warm-up and one at the end
+# of the load, so managed growth can be told from the rest of RSS.
 # Usage: bash tests/perf/soak.sh        (SOAK_SECONDS=60 bash tests/perf/soak.sh for a short run)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -42,6 +45,17 @@ echo "seconds,rss_kb" >"$out/rss.csv"
     sleep "$sample_every"
   done
 ) & pids+=($!)
+
+PATH="$PATH:$HOME/.dotnet/tools"
+if command -v dotnet-counters >/dev/null; then
+  dotnet-counters collect -p "$api" --refresh-interval "$sample_every" --format csv -o "$out/counters.csv" --counters System.Runtime >/dev/null 2>&1 &
+  pids+=($!)
+fi
+if [ "${SOAK_GCDUMP:-0}" = 1 ] && command -v dotnet-gcdump >/dev/null; then
+  ( sleep "$warmup"; dotnet-gcdump collect -p "$api" -o "$out/warmup.gcdump" >/dev/null 2>&1
+    sleep $((seconds - warmup - 5)); dotnet-gcdump collect -p "$api" -o "$out/end.gcdump" >/dev/null 2>&1 ) &
+  pids+=($!)
+fi
 
 echo "soak: ${seconds}s of wrk -t$threads -c$connections against http://127.0.0.1:$api_port (RSS every ${sample_every}s, warm-up ${warmup}s; files in $out)"
 SOAK_CONFIGURED_ORIGIN="http://127.0.0.1:$web_port" timeout $((seconds + 60)) \
