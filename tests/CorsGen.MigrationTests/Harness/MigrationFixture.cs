@@ -45,7 +45,7 @@ public sealed class MigrationFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public static IReadOnlyList<MigrationApp> Apps { get; } = [TodoApp.Definition, DestinationApp.Definition, OrdersApp.Definition, ChatApp.Definition];
+    public static IReadOnlyList<MigrationApp> Apps { get; } = [TodoApp.Definition, DestinationApp.Definition, OrdersApp.Definition, ChatApp.Definition, CatalogApp.Definition];
 
     public async Task InitializeAsync()
     {
