@@ -41,6 +41,7 @@ public sealed class EndpointKindTests(EndpointKindTests.Apps apps) : IClassFixtu
         public async Task InitializeAsync()
         {
             await File.WriteAllTextAsync(Path.Combine(_webRoot, StaticFileName), "body { color: teal }");
+            await File.WriteAllTextAsync(Path.Combine(_webRoot, "index.html"), "<div id=\"app\"></div>");
             WithCors = await CorsApp.StartAsync(
                 app =>
                 {
@@ -48,6 +49,7 @@ public sealed class EndpointKindTests(EndpointKindTests.Apps apps) : IClassFixtu
                     var site = app.WithCors(SitePolicy.Policy);
                     site.MapRazorPages();
                     site.MapFallback(() => "fallback");
+                    site.MapFallbackToFile("/spa/{*path:nonfile}", "index.html", new StaticFileOptions { FileProvider = new PhysicalFileProvider(_webRoot) });
                 },
                 kestrel: true,
                 configure: builder => builder.Services.AddEndpointKinds(),
@@ -327,6 +329,13 @@ public sealed class EndpointKindTests(EndpointKindTests.Apps apps) : IClassFixtu
         Assert.Equal(204, preflight.Status);
         Single(preflight, AllowMethods, "PUT");
         Assert.Equal(403, (await App.PreflightAsync("/client/route/42", TestOrigins.Evil, "GET", "hx-request")).Status);
+
+        // A single-page app's fallback file.
+        var spa = await App.ActualAsync("GET", "/spa/orders/7", TestOrigins.App);
+        Assert.Equal(200, spa.Status);
+        Assert.Equal("<div id=\"app\"></div>", spa.Body);
+        Single(spa, AllowOrigin, TestOrigins.App);
+        Assert.Equal(204, (await App.PreflightAsync("/spa/orders/7", TestOrigins.App, "GET", "hx-request")).Status);
     }
 
     [Fact]
