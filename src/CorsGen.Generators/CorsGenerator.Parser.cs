@@ -75,11 +75,12 @@ public sealed partial class CorsGenerator
         public static PolicyClassSpec? ParsePolicyClassTarget(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (context.TargetSymbol is not INamedTypeSymbol type)
-            {
-                return null;
-            }
+            return context.TargetSymbol is INamedTypeSymbol type ? ParsePolicyClassTarget(type) : null;
+        }
 
+        /// <summary>A <c>[CorsPolicy]</c> class's spec as the pipeline has it (the surface analyzer's way in).</summary>
+        public static PolicyClassSpec? ParsePolicyClassTarget(INamedTypeSymbol type)
+        {
             var diagnostics = new List<DiagnosticInfo>();
             return ParseClass(type, diagnostics) is { } policyClass && ParsePolicyClass(type, diagnostics) is { } policy
                 ? new PolicyClassSpec(policyClass, policy)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using CorsGen.Generators.Model;
+using CorsGen.Generators.Surface;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -90,5 +91,35 @@ public sealed partial class CorsGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(policyClasses, static (spc, spec) =>
             spc.AddSource(Emitter.PolicyHintName(spec!.Class), Emitter.EmitPolicyClass(spec)));
+
+        // The CORS surface (CorsSurface.txt): reduced from the models above, so an edit that changes no route,
+        // policy or WithCors call leaves the model unchanged and the text cached. Emitted only for -p:CorsGenUpdateSurface=true, whose build
+        // target copies it into the file (build/CorsGen.targets); the surface analyzer compares it otherwise.
+        var groups = context.SyntaxProvider
+            .CreateSyntaxProvider(
+                static (node, _) => SurfaceGroups.IsCandidate(node),
+                static (syntaxContext, cancellationToken) => SurfaceGroups.Read((InvocationExpressionSyntax)syntaxContext.Node, syntaxContext.SemanticModel, cancellationToken))
+            .Where(static group => group is not null)
+            .WithTrackingName(TrackingNames.SurfaceGroups)
+            .Collect();
+
+        var surface = classes.Collect()
+            .Combine(policyClasses.Collect())
+            .Combine(groups)
+            .Select(static (input, _) => CorsSurface.Build(input.Left.Left, input.Left.Right.Select(p => p!), input.Right.Select(g => g!)))
+            .WithTrackingName(TrackingNames.SurfaceModel)
+            .Select(static (model, _) => CorsSurface.Write(model))
+            .WithTrackingName(TrackingNames.Surface);
+
+        var updateSurface = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => CorsSurface.IsUpdateRequested(options.GlobalOptions));
+
+        context.RegisterSourceOutput(surface.Combine(updateSurface), static (spc, pair) =>
+        {
+            if (pair.Right)
+            {
+                spc.AddSource(CorsSurface.HintName, CorsSurface.EmitSourceFile(pair.Left));
+            }
+        });
     }
 }

@@ -340,6 +340,33 @@ internal static class DiagnosticDescriptors
         "The conversion to a CorsGen policy is offered only when it keeps every answer the same. This says what stops it (a custom ICorsPolicyProvider, a call or value CorsGen cannot express, a place applying the policy that CorsGen cannot replace), so it can be changed first or the policy kept.",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    /// <summary>CORSGEN045: the compiled CORS surface exposes more than CorsSurface.txt says. Message: "{0}" describes the difference.</summary>
+    public static readonly DiagnosticDescriptor SurfaceWidened = Create(
+        "CORSGEN045",
+        "CORS exposure widened beyond CorsSurface.txt",
+        "CORS exposure widened: {0}; if that is intended, update CorsSurface.txt (code fix, or dotnet build -p:CorsGenUpdateSurface=true)",
+        DiagnosticSeverity.Warning,
+        "A project that checks in CorsSurface.txt (an AdditionalFiles item) declares which routes cross-origin scripts can call and how. A change that widens that surface (a new origin, subdomain pattern, configuration key, predicate or validator, credentials, private network, any header or method, a new credentialed route) is reported until the file is updated, so it shows in code review as an added line.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>CORSGEN046: the compiled CORS surface differs from CorsSurface.txt without widening it. Message: "{0}" describes the difference.</summary>
+    public static readonly DiagnosticDescriptor SurfaceChanged = Create(
+        "CORSGEN046",
+        "CORS surface differs from CorsSurface.txt",
+        "CORS surface changed: {0}; update CorsSurface.txt (code fix, or dotnet build -p:CorsGenUpdateSurface=true)",
+        DiagnosticSeverity.Info,
+        "The compiled CORS surface differs from the checked-in CorsSurface.txt in a way that does not widen it (a removed origin or route, another max-age, a new route without credentials). The rule keeps the file true to the code, so that the next widening stands out.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>CORSGEN047: CorsSurface.txt cannot be read, is empty, or has a line it cannot read. Message: "{0}" the line (1-based), "{1}" the problem.</summary>
+    public static readonly DiagnosticDescriptor SurfaceBaselineProblem = Create(
+        "CORSGEN047",
+        "CorsSurface.txt cannot be read",
+        "CorsSurface.txt line {0}: {1}",
+        DiagnosticSeverity.Warning,
+        "CorsSurface.txt is compared line by line with the compiled CORS surface; a file that is missing, empty, or has a line that is not a route, group or policy line cannot be compared. The rule names the line, and its code fix rewrites the file from the compiled surface.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     /// <summary>CORSGEN048: a controller action with CORS attributes whose routes CorsGen cannot compile.</summary>
     public static readonly DiagnosticDescriptor ControllerActionNotCompiled = Create(
         "CORSGEN048",
@@ -347,6 +374,7 @@ internal static class DiagnosticDescriptors
         "Controller action '{0}' has CORS attributes, but CorsGen cannot compile them: {1}; MapCorsGenControllers() gives it no CORS headers and no preflight route",
         DiagnosticSeverity.Warning,
         "CorsGen compiles a controller action's CORS attributes into the preflight routes of its attribute routes, so it needs what MVC will map at compile time: an attribute route, its HTTP methods and route tokens it can resolve. The rule catches actions whose CORS would silently be missing.");
+
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description, params string[] customTags) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLinkBase + id + ".md", customTags: customTags);

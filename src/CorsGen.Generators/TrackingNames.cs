@@ -20,4 +20,13 @@ public static class TrackingNames
 
     /// <summary>One policy per <c>[CorsPolicy]</c> class.</summary>
     public const string PolicyClasses = nameof(PolicyClasses);
+
+    /// <summary>The <c>WithCors(...)</c> calls of the compilation, for the surface.</summary>
+    public const string SurfaceGroups = nameof(SurfaceGroups);
+
+    /// <summary>The CORS surface's model: route and group lines, policies.</summary>
+    public const string SurfaceModel = nameof(SurfaceModel);
+
+    /// <summary>The CORS surface's text (CorsSurface.txt).</summary>
+    public const string Surface = nameof(Surface);
 }

@@ -83,6 +83,18 @@ public sealed class CompiledCorsPolicySettings
     /// <summary>The attributes combine <c>"*"</c> with credentials (CORSGEN002): everything is refused.</summary>
     public bool RefuseAll { get; init; }
 
+    /// <summary>
+    /// The exact origins the compiled matcher allows (<see cref="AllowOriginsAttribute"/>), for the CORS surface
+    /// (<see cref="CorsSurface"/>); <see cref="CompiledCorsPolicy.IsCompiledOriginAllowed"/> decides, not this list.
+    /// </summary>
+    public IReadOnlyList<string> AllowedOrigins { get; init; } = Array.Empty<string>();
+
+    /// <summary>The subdomain patterns the compiled matcher allows, as written (<c>https://*.example.com</c>), for the CORS surface.</summary>
+    public IReadOnlyList<string> OriginPatterns { get; init; } = Array.Empty<string>();
+
+    /// <summary>The origin predicate's method (<c>Namespace.Type.Method</c>), for the CORS surface; <see langword="null"/> without a predicate.</summary>
+    public string? OriginPredicateName { get; init; }
+
     /// <summary>Configuration key of extra origins (<see cref="AllowOriginsFromConfigurationAttribute"/>), or <see langword="null"/>.</summary>
     public string? OriginsConfigurationKey { get; init; }
 

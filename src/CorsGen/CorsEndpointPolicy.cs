@@ -85,6 +85,9 @@ public sealed class CorsEndpointPolicy
     internal CorsEndpointPolicy ForMappedMethods(IReadOnlyList<string> mappedMethods, bool mapsAnyMethod = false) =>
         new(_policy, _binding, mappedMethods, mapsAnyMethod);
 
+    /// <summary>The origins read from the policy's configuration key, as loaded now (empty without one): for the CORS surface.</summary>
+    internal IEnumerable<string> ConfiguredOrigins => _configuredOrigins?.Current ?? Enumerable.Empty<string>();
+
     /// <summary>The compiled policy this binds.</summary>
     public CompiledCorsPolicy Policy => _policy;
 

@@ -7,14 +7,14 @@ namespace CorsGen.Benchmarks;
 /// timed in one process, in rounds, each round timing one batch of each handler back to back (in
 /// rotating order), so load from other processes on a shared machine hits all three alike. Prints
 /// ns/op (median over rounds), B/op, and the medians of the per-round ratios.
-/// Run: dotnet run -c Release --project tests/CorsGen.Benchmarks -- --rounds [rounds=21] [name filter] [--kestrel]
+/// Run: dotnet run -c Release --project tests/CorsGen.Benchmarks -- --rounds [rounds=21] [name filter] [--kestrel] [--batch calls=100000]
+/// (smaller batches pair the three handlers of a round more closely in time when other tenants load the machine).
 /// </summary>
 public static class RoundsRunner
 {
-    private const int BatchSize = 100_000;
-
-    public static void Run(int rounds, string? filter, HeaderStore store)
+    public static void Run(int rounds, string? filter, HeaderStore store, int batchSize = 100_000)
     {
+        BatchSize = batchSize;
         Console.WriteLine($"{rounds} rounds of {BatchSize:N0} calls per handler; {Environment.ProcessorCount} logical CPUs; {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; {store} header collections");
         Console.WriteLine();
         Console.WriteLine("| Scenario | Floor (ns) | CorsGen (ns) | ASP.NET Core (ns) | CorsGen / floor | ASP.NET Core / CorsGen | CorsGen B/op | ASP.NET Core B/op |");
@@ -24,9 +24,12 @@ public static class RoundsRunner
             var bench = new CorsBenchmarks { Scenario = scenario.Name, Headers = store };
             bench.Setup();
             Func<Task>[] handlers = [bench.Floor, bench.CorsGen, bench.AspNetCore];
-            foreach (var handler in handlers)
+            // Warm-up by time, not by count, so tiered compilation has promoted every handler to its final code
+            // (a tier-up waits for 100 ms without new tier-0 methods) whatever the batch size.
+            var warmUp = Stopwatch.StartNew();
+            while (warmUp.ElapsedMilliseconds < 500)
             {
-                for (var i = 0; i < 5; i++)
+                foreach (var handler in handlers)
                 {
                     Time(handler);
                 }
@@ -53,6 +56,8 @@ public static class RoundsRunner
                 $"| {scenario.Name} | {Median(times[0]):F1} | {Median(times[1]):F1} | {Median(times[2]):F1} | {floorRatio:F2} | {aspRatio:F2} | {Allocated(handlers[1])} B | {Allocated(handlers[2])} B |");
         }
     }
+
+    private static int BatchSize { get; set; } = 100_000;
 
     private static double Time(Func<Task> handler)
     {

@@ -1,3 +1,4 @@
+using SurfaceFile = CorsGen.Generators.Surface.CorsSurface;
 using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
@@ -93,6 +94,23 @@ internal static class GeneratorRunner
             .GetResult();
         Assert.True(crashes.Count == 0, "An analyzer threw:\n" + string.Join("\n", crashes));
         return diagnostics;
+    }
+
+    /// <summary>
+    /// The CORS surface text of <paramref name="input"/>: what a build with -p:CorsGenUpdateSurface=true has the
+    /// generator emit (CorsSurface.g.cs) and CorsGen.targets cuts out of it between the markers.
+    /// </summary>
+    public static string Surface(Compilation input)
+    {
+        var driver = CSharpGeneratorDriver.Create(
+            [new CorsGenerator().AsSourceGenerator()],
+            parseOptions: ParseOptions,
+            optionsProvider: new BuildProperties([("CorsGenUpdateSurface", "true")]));
+        var source = driver.RunGenerators(input).GetRunResult().Results.Single().GeneratedSources
+            .Single(s => s.HintName == SurfaceFile.HintName).SourceText.ToString();
+        var start = source.IndexOf(SurfaceFile.StartMarker, StringComparison.Ordinal) + SurfaceFile.StartMarker.Length + 1;
+        var end = source.IndexOf(SurfaceFile.EndMarker, StringComparison.Ordinal);
+        return source[start..end].Replace("*\\/", "*/", StringComparison.Ordinal);
     }
 
     /// <summary>Runs the generator; pass the previous run's driver to run incrementally.</summary>

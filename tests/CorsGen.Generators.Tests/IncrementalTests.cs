@@ -157,6 +157,73 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void An_edit_that_changes_the_generated_code_but_not_the_surface_leaves_the_surface_cached()
+    {
+        var first = GeneratorRunner.Run(GeneratorRunner.CreateCompilation(Alpha, Beta));
+
+        // A route without CORS changes the class's preflight (its method is never offered), not the surface.
+        var edited = ReplaceInFirstTree(
+            first.Input,
+            "    // A comment that edits may change.",
+            "    [MapPut(\"/alpha\")]\n    [DisableCors]\n    public static string Put() => \"put\";\n");
+        var second = GeneratorRunner.Run(edited, first.Driver);
+
+        Assert.Contains(PipelineAssert.Outputs(second.Result, TrackingNames.EndpointClasses), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.NotEqual(first.SourceText("App.AlphaEndpoints.CorsGen.g.cs"), second.SourceText("App.AlphaEndpoints.CorsGen.g.cs"));
+        Assert.All(PipelineAssert.Outputs(second.Result, TrackingNames.SurfaceModel), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        Assert.All(PipelineAssert.Outputs(second.Result, TrackingNames.Surface), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void An_unrelated_edit_leaves_every_surface_step_cached_and_a_new_origin_modifies_the_surface()
+    {
+        var first = GeneratorRunner.Run(GeneratorRunner.CreateCompilation(Alpha, Beta));
+        var unrelated = GeneratorRunner.Run(first.Input.AddSyntaxTrees(GeneratorRunner.Parse(Unrelated, "/src/Helpers.cs")), first.Driver);
+        Assert.All(PipelineAssert.Outputs(unrelated.Result, TrackingNames.SurfaceModel), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.All(PipelineAssert.Outputs(unrelated.Result, TrackingNames.Surface), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+
+        var widened = GeneratorRunner.Run(ReplaceInFirstTree(unrelated.Input, "\"https://alpha.example.com\"", "\"https://alpha.example.com\", \"https://evil.example\""), unrelated.Driver);
+        var surface = Assert.Single(PipelineAssert.Outputs(widened.Result, TrackingNames.Surface));
+        Assert.Equal(IncrementalStepRunReason.Modified, surface.Reason);
+        Assert.Contains("\n  origin https://evil.example\n", (string)surface.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_WithCors_call_is_a_group_line_and_editing_code_around_it_leaves_the_surface_cached()
+    {
+        const string program = """
+            using CorsGen;
+            using Microsoft.AspNetCore.Builder;
+
+            namespace App;
+
+            [CorsPolicy]
+            [AllowOrigins("https://partner.example.com")]
+            public static partial class PartnerApi;
+
+            public static class Startup
+            {
+                public static void Map(WebApplication app)
+                {
+                    var unrelated = 1;
+                    app.MapGroup("/partners")
+                        .WithCors(PartnerApi.Policy);
+                }
+            }
+            """;
+        var first = GeneratorRunner.Run(GeneratorRunner.CreateCompilation(Alpha, program));
+        Assert.Contains("group app.MapGroup(\"/partners\") in Startup.Map -> PartnerApi\n", GeneratorRunner.Surface(first.Input), StringComparison.Ordinal);
+
+        var edited = first.Input.ReplaceSyntaxTree(
+            first.Input.SyntaxTrees.Last(),
+            GeneratorRunner.Parse(program.Replace("var unrelated = 1;", "var unrelated = 2;", StringComparison.Ordinal), first.Input.SyntaxTrees.Last().FilePath));
+        var second = GeneratorRunner.Run(edited, first.Driver);
+
+        Assert.All(PipelineAssert.Outputs(second.Result, TrackingNames.SurfaceModel), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+        Assert.All(PipelineAssert.Outputs(second.Result, TrackingNames.Surface), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
     public void Pipeline_models_hold_no_symbols_syntax_compilations_or_locations()
     {
         // Includes a broken attribute so diagnostic information flows through the models too.

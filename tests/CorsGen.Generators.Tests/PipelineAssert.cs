@@ -10,8 +10,8 @@ namespace CorsGen.Generators.Tests;
 /// </summary>
 internal static class PipelineAssert
 {
-    /// <summary>Every named step, [CorsPolicy] classes included.</summary>
-    public static readonly string[] StepNames = [TrackingNames.Routes, TrackingNames.CollectedRoutes, TrackingNames.EndpointClasses, TrackingNames.PolicyClasses];
+    /// <summary>Every named step, [CorsPolicy] classes and the CORS surface included.</summary>
+    public static readonly string[] StepNames = [TrackingNames.Routes, TrackingNames.CollectedRoutes, TrackingNames.EndpointClasses, TrackingNames.PolicyClasses, TrackingNames.SurfaceGroups, TrackingNames.SurfaceModel, TrackingNames.Surface];
 
     // Steps every compilation with a route produces output for; PolicyClasses only with a [CorsPolicy] class.
     private static readonly string[] RouteStepNames = [TrackingNames.Routes, TrackingNames.CollectedRoutes, TrackingNames.EndpointClasses];

@@ -153,6 +153,17 @@ internal static class RobustnessCorpus
         Add("configuration key with quotes and a newline", File(Endpoints("[AllowOriginsFromConfiguration(\"Cors:\\\"Origins\\n\")]", Get())));
         Add("preflight status out of range, and continue", File(Endpoints($"[AllowOrigins({Origin}), PreflightSuccessStatus(999), PreflightContinue, AllowPrivateNetwork]", "    [MapGet(\"/a\"), PreflightSuccessStatus(-1)] public static string Get() => \"\";")));
 
+        // ---- MVC controllers ----
+        const string Mvc = "using Microsoft.AspNetCore.Mvc;\n";
+        Add("controller with half-typed route attribute", File(Mvc + $"[Route(\"api/[controller]\"), AllowOrigins({Origin})]\npublic class OrdersController : ControllerBase {{ [HttpGe] public string Get() => \"\"; }}"));
+        Add("controller route with null and computed templates", File(Mvc + $"public static class C {{ public static string T => \"x\"; }}\n[Route(null), AllowOrigins({Origin})]\npublic class OrdersController : ControllerBase {{ [HttpGet(C.T)] public string Get() => \"\"; [HttpPost(null)] public string Post() => \"\"; }}"));
+        Add("controller with unbalanced tokens", File(Mvc + $"[Route(\"api/[controller/]]x][[\"), AllowOrigins({Origin})]\npublic class OrdersController : ControllerBase {{ [HttpGet(\"[action\")] public string Get() => \"\"; [HttpGet(\"[]\")] public string Empty() => \"\"; }}"));
+        Add("AcceptVerbs with null, empty and computed methods", File(Mvc + $"[Route(\"a\"), AllowOrigins({Origin})]\npublic class OrdersController : ControllerBase {{ [AcceptVerbs(null)] public string A() => \"\"; [AcceptVerbs(new string[0])] public string B() => \"\"; [AcceptVerbs(\"GET POST\", Route = \"b\")] public string C() => \"\"; }}"));
+        Add("controller without a body and with an unclosed action", File(Mvc + $"[Route(\"a\"), AllowOrigins({Origin})]\npublic class OrdersController : ControllerBase {{ [HttpGet] public string Get(int id => \"\";"));
+        Add("generic, nested and abstract controllers", File(Mvc + $"[AllowOrigins({Origin}), Route(\"g\")] public class GenericController<T> : ControllerBase {{ [HttpGet] public T? Get() => default; }}\npublic class Outer {{ [AllowOrigins({Origin}), Route(\"n\")] public class NestedController : ControllerBase {{ [HttpGet] public string Get() => \"\"; }} }}\n[AllowOrigins({Origin}), Route(\"x\")] public abstract class BaseController : ControllerBase {{ [HttpGet] public string Get() => \"\"; }}"));
+        Add("controller action with ref, dynamic, tuple and pointer-free odd parameters", File(Mvc + $"[Route(\"p\"), AllowOrigins({Origin})]\npublic class OddController : ControllerBase {{ [HttpPost] public string Post(dynamic d, (int A, string B) t, int? n, string?[] s, ref int r) => \"\"; }}"));
+        Add("controller inheriting its own route from a base that does not exist", File(Mvc + $"[AllowOrigins({Origin})]\npublic class OrdersController : MissingBase {{ [HttpGet(\"a\")] public string Get() => \"\"; }}"));
+
         return inputs;
     }
 }

@@ -47,33 +47,17 @@ internal static class SnapshotHarness
             var receivedPath = Path.Combine(directory, $"{testName}.{stem}.received.cs");
             produced.Add(Path.GetFileName(verifiedPath));
 
-            var actual = NormalizeLineEndings(source.SourceText.ToString());
-            if (accept)
-            {
-                File.WriteAllText(verifiedPath, actual, Utf8NoBom);
-                File.Delete(receivedPath);
-                continue;
-            }
-
-            if (!File.Exists(verifiedPath))
-            {
-                File.WriteAllText(receivedPath, actual, Utf8NoBom);
-                problems.Add($"New generated file '{source.HintName}': no {verifiedPath}.\n"
-                    + $"Wrote {receivedPath}; review it, then rename it or rerun with {AcceptVariable}=1.");
-                continue;
-            }
-
-            var expected = NormalizeLineEndings(File.ReadAllText(verifiedPath));
-            if (expected == actual)
-            {
-                File.Delete(receivedPath);
-                continue;
-            }
-
-            File.WriteAllText(receivedPath, actual, Utf8NoBom);
-            problems.Add($"'{source.HintName}' differs from {verifiedPath} (received: {receivedPath}):\n"
-                + Diff(expected, actual));
+            Check(source.HintName, NormalizeLineEndings(source.SourceText.ToString()), verifiedPath, receivedPath, accept, problems);
         }
+
+        // The CORS surface of the same input, as -p:CorsGenUpdateSurface=true has the generator emit it.
+        Check(
+            "the CORS surface",
+            GeneratorRunner.Surface(run.Input),
+            Path.Combine(directory, $"{testName}.CorsSurface.verified.txt"),
+            Path.Combine(directory, $"{testName}.CorsSurface.received.txt"),
+            accept,
+            problems);
 
         foreach (var verified in Directory.GetFiles(directory, $"{testName}.*.verified.cs"))
         {
@@ -98,6 +82,34 @@ internal static class SnapshotHarness
         }
         // Every snapshot also proves the pipeline: a cached second pass with the same output, clean models.
         PipelineAssert.CachedSecondPassAndCleanModels(run);
+    }
+
+    private static void Check(string what, string actual, string verifiedPath, string receivedPath, bool accept, List<string> problems)
+    {
+        if (accept)
+        {
+            File.WriteAllText(verifiedPath, actual, Utf8NoBom);
+            File.Delete(receivedPath);
+            return;
+        }
+
+        if (!File.Exists(verifiedPath))
+        {
+            File.WriteAllText(receivedPath, actual, Utf8NoBom);
+            problems.Add($"New generated file '{what}': no {verifiedPath}.\n"
+                + $"Wrote {receivedPath}; review it, then rename it or rerun with {AcceptVariable}=1.");
+            return;
+        }
+
+        var expected = NormalizeLineEndings(File.ReadAllText(verifiedPath));
+        if (expected == actual)
+        {
+            File.Delete(receivedPath);
+            return;
+        }
+
+        File.WriteAllText(receivedPath, actual, Utf8NoBom);
+        problems.Add($"'{what}' differs from {verifiedPath} (received: {receivedPath}):\n" + Diff(expected, actual));
     }
 
     public static string NormalizeLineEndings(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n');

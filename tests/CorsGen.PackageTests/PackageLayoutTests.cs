@@ -37,6 +37,8 @@ public sealed class PackageLayoutTests(PackageFixture package)
             .Append("README.md")
             .Append("build/CorsGen.props")
             .Append("buildTransitive/CorsGen.props")
+            .Append("build/CorsGen.targets")
+            .Append("buildTransitive/CorsGen.targets")
             .Append("CorsGen.nuspec")
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -47,12 +49,14 @@ public sealed class PackageLayoutTests(PackageFixture package)
 
         // The build props hand the trimming/AOT switches to the generator, for direct and transitive users.
         var props = System.Text.Encoding.UTF8.GetString(ReadEntry(zip, "build/CorsGen.props"));
-        foreach (var property in new[] { "CorsGenRequestDelegates", "EnableRequestDelegateGenerator", "PublishAot", "PublishTrimmed" })
+        foreach (var property in new[] { "CorsGenRequestDelegates", "EnableRequestDelegateGenerator", "PublishAot", "PublishTrimmed", "CorsGenUpdateSurface" })
         {
             Assert.Contains($"<CompilerVisibleProperty Include=\"{property}\" />", props);
         }
 
         Assert.Equal(ReadEntry(zip, "build/CorsGen.props"), ReadEntry(zip, "buildTransitive/CorsGen.props"));
+        // The build targets write CorsSurface.txt for -p:CorsGenUpdateSurface=true (SurfaceConsumerTests).
+        Assert.Equal(ReadEntry(zip, "build/CorsGen.targets"), ReadEntry(zip, "buildTransitive/CorsGen.targets"));
     }
 
     [Fact]

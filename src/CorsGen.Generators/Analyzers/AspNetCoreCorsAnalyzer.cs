@@ -73,7 +73,7 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
                     operation => CollectInvocation((IInvocationOperation)operation.Operation, types, program, builderCalls, headerWrites),
                     OperationKind.Invocation);
                 block.RegisterOperationAction(
-                    operation => CollectAssignment((ISimpleAssignmentOperation)operation.Operation, types, headerWrites),
+                    operation => CollectAssignment((ISimpleAssignmentOperation)operation.Operation, types, program, headerWrites),
                     OperationKind.SimpleAssignment);
                 // Symbol actions never visit lambdas: [EnableCors] on a minimal-API lambda is found here.
                 block.RegisterOperationAction(
@@ -119,6 +119,12 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
         {
             program.UseCorsCalls.Enqueue(new PipelineCall(invocation.Syntax.GetLocation(), GlobalPolicy(invocation), PipelineScope(invocation), invocation.Syntax.SpanStart));
             program.AddPolicyUse(invocation, "policyName", "UseCors(\"{0}\")");
+            return;
+        }
+
+        if (method.Name == "AddCors" && containing.ToDisplayString() == "Microsoft.Extensions.DependencyInjection.CorsServiceCollectionExtensions")
+        {
+            program.HasAddCors = true; // The project registers CORS itself: its policies are the ones this project adds.
             return;
         }
 
@@ -170,8 +176,17 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void CollectAssignment(ISimpleAssignmentOperation assignment, KnownTypes types, ConcurrentQueue<HeaderWrite> headerWrites)
+    private static void CollectAssignment(ISimpleAssignmentOperation assignment, KnownTypes types, ProgramFacts program, ConcurrentQueue<HeaderWrite> headerWrites)
     {
+        // options.DefaultPolicyName = "final": that named policy is the default UseCors() applies.
+        if (assignment.Target is IPropertyReferenceOperation { Property.Name: "DefaultPolicyName" } defaultName
+            && SymbolEqualityComparer.Default.Equals(defaultName.Property.ContainingType, types.CorsOptions))
+        {
+            program.HasDefaultPolicy = true;
+            program.AddPolicyUse(PolicyNames.Constant(assignment.Value), assignment.Syntax.GetLocation(), "DefaultPolicyName = \"{0}\"");
+            return;
+        }
+
         if (assignment.Target is not IPropertyReferenceOperation property || !IsHeaderDictionary(property.Instance?.Type, types))
         {
             return;
@@ -240,7 +255,7 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
             if (SymbolEqualityComparer.Default.Equals(type, types.EnableCorsAttribute) && creation.Arguments.Length == 1)
             {
                 var name = creation.Arguments[0].Value;
-                program.AddPolicyUse(name.ConstantValue is { HasValue: true, Value: string s } ? s : null, name.Syntax.GetLocation(), "new EnableCorsAttribute(\"{0}\")");
+                program.AddPolicyUse(PolicyNames.Constant(name), name.Syntax.GetLocation(), "new EnableCorsAttribute(\"{0}\")");
             }
         }
     }
@@ -355,7 +370,8 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
     // CORSGEN020, 021, 036 on the live entries of a credentialed state: "null", plain HTTP next to HTTPS, *.<shared suffix>.
     private static void ReportCredentialedOrigins(AspNetCorsPolicyState state, Action<DiagnosticDescriptor, Location, ImmutableDictionary<string, string?>?, object[]> report)
     {
-        var live = state.LiveOrigins.Where(o => o.IsConstant).ToList();
+        // Entries that never match are CORSGEN014's; they trust nothing.
+        var live = state.LiveOrigins.Where(o => o.IsConstant && AspNetOriginError(o.Value!, wildcardSubdomains: true) is null).ToList();
         var https = live.Any(o => o.Value!.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
         foreach (var entry in live)
         {
@@ -409,7 +425,7 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeHeaderWrites(OperationBlockAnalysisContext context, HeaderWrite[] writes)
     {
         var credentials = writes.Any(w => string.Equals(w.Name, AllowCredentials, StringComparison.OrdinalIgnoreCase)
-            && Unwrap(w.Value)?.ConstantValue is { HasValue: true, Value: string v } && string.Equals(v.Trim(), "true", StringComparison.OrdinalIgnoreCase));
+            && ConstantHeaderValue(w.Value) is { } v && string.Equals(v.Trim(), "true", StringComparison.OrdinalIgnoreCase));
         if (!credentials)
         {
             return;
@@ -417,7 +433,7 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
 
         foreach (var write in writes.Where(w => string.Equals(w.Name, AllowOrigin, StringComparison.OrdinalIgnoreCase)))
         {
-            if (Unwrap(write.Value)?.ConstantValue is { HasValue: true, Value: string v } && v.Trim() == "*")
+            if (ConstantHeaderValue(write.Value)?.Trim() == "*")
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HandWrittenAnyOriginWithCredentials, write.Location));
             }
@@ -496,6 +512,14 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
 
         return operation;
     }
+
+    // "true", or new[] { "true" } as a StringValues.
+    private static string? ConstantHeaderValue(IOperation? value) => Unwrap(value) switch
+    {
+        { ConstantValue: { HasValue: true, Value: string s } } => s,
+        IArrayCreationOperation { Initializer.ElementValues: { Length: 1 } elements } when elements[0].ConstantValue is { HasValue: true, Value: string element } => element,
+        _ => null,
+    };
 
     private static string? HeaderName(IOperation? operation)
     {
@@ -590,13 +614,14 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
         public volatile bool HasCustomPolicyProvider;
         public volatile bool HasUnknownRegistration;
         public volatile bool HasUnknownUse;
+        public volatile bool HasAddCors;
 
         public void AddRegistration(IInvocationOperation addPolicy)
         {
             var name = addPolicy.Arguments.FirstOrDefault(a => a.Parameter?.Name == "name")?.Value;
-            if (name?.ConstantValue is { HasValue: true, Value: string value })
+            if (PolicyNames.Constant(name) is { } value)
             {
-                Registrations.Enqueue((value, name.Syntax.GetLocation()));
+                Registrations.Enqueue((value, name!.Syntax.GetLocation()));
             }
             else
             {
@@ -608,7 +633,7 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
         {
             if (invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == parameterName)?.Value is { } name)
             {
-                AddPolicyUse(name.ConstantValue is { HasValue: true, Value: string value } ? value : null, name.Syntax.GetLocation(), what);
+                AddPolicyUse(PolicyNames.Constant(name), name.Syntax.GetLocation(), what);
             }
         }
 
@@ -672,7 +697,7 @@ public sealed class AspNetCoreCorsAnalyzer : DiagnosticAnalyzer
         {
             var registered = new HashSet<string>(Registrations.Select(r => r.Name), StringComparer.Ordinal);
             var used = new HashSet<string>(NameUses.Select(u => u.Name), StringComparer.Ordinal);
-            if (registered.Count > 0 && !HasUnknownRegistration && !HasCustomPolicyProvider)
+            if ((registered.Count > 0 || HasAddCors) && !HasUnknownRegistration && !HasCustomPolicyProvider)
             {
                 foreach (var use in NameUses.Where(u => !registered.Contains(u.Name)))
                 {

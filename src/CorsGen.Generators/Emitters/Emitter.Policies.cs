@@ -56,6 +56,17 @@ public sealed partial class CorsGenerator
                 settings.Add("RefuseAll = true");
             }
 
+            // What the compiled matcher allows, for the CORS surface at run time (CorsSurface.Describe); matching never reads it.
+            if (spec.ExactOrigins.Count > 0)
+            {
+                settings.Add($"AllowedOrigins = {StringArray(spec.ExactOrigins)}");
+            }
+
+            if (spec.SubdomainPatterns.Count > 0)
+            {
+                settings.Add($"OriginPatterns = {StringArray(spec.SubdomainPatterns.Select(p => p.Written))}");
+            }
+
             if (spec.OriginsConfigurationKey is { } key)
             {
                 settings.Add($"OriginsConfigurationKey = {Literal(key)}");
@@ -66,6 +77,7 @@ public sealed partial class CorsGenerator
                 settings.Add(predicate.TakesSpan
                     ? $"OriginPredicate = static origin => {predicate.Method}(global::System.MemoryExtensions.AsSpan(origin))"
                     : $"OriginPredicate = static origin => {predicate.Method}(origin)");
+                settings.Add($"OriginPredicateName = {Literal(predicate.Method.Replace("global::", string.Empty))}");
             }
 
             if (spec.AnyMethod)
@@ -199,7 +211,7 @@ public sealed partial class CorsGenerator
             }
 
             origins.AddRange(spec.ExactOrigins);
-            origins.AddRange(spec.SubdomainPatterns.Select(p => p.SchemePrefix + "*" + p.HostSuffix + p.PortSuffix));
+            origins.AddRange(spec.SubdomainPatterns.Select(p => p.Written));
             if (spec.OriginsConfigurationKey is { } key)
             {
                 origins.Add("configuration '" + key + "'");

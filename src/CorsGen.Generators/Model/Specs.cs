@@ -19,7 +19,11 @@ internal sealed record EndpointClassSpec(
     bool IsController = false);
 
 /// <summary>A subdomain origin pattern such as <c>https://*.example.com:8443</c>, split for matching.</summary>
-internal sealed record SubdomainPatternSpec(string SchemePrefix, string HostSuffix, string PortSuffix);
+internal sealed record SubdomainPatternSpec(string SchemePrefix, string HostSuffix, string PortSuffix)
+{
+    /// <summary>The pattern as written, e.g. <c>https://*.example.com:8443</c>.</summary>
+    public string Written => SchemePrefix + "*" + HostSuffix + PortSuffix;
+}
 
 /// <summary>An origin predicate: a static method called as <see cref="Method"/>, taking a span when <see cref="TakesSpan"/>.</summary>
 internal sealed record OriginPredicateSpec(string Method, bool TakesSpan);

@@ -75,6 +75,11 @@ internal static class AnalyzerHarness
         ["CORSGEN039"] = DiagnosticSeverity.Warning,
         ["CORSGEN040"] = DiagnosticSeverity.Warning,
         ["CORSGEN041"] = DiagnosticSeverity.Warning,
+        ["CORSGEN042"] = DiagnosticSeverity.Info,
+        ["CORSGEN043"] = DiagnosticSeverity.Info,
+        ["CORSGEN045"] = DiagnosticSeverity.Warning,
+        ["CORSGEN046"] = DiagnosticSeverity.Info,
+        ["CORSGEN047"] = DiagnosticSeverity.Warning,
         ["CORSGEN048"] = DiagnosticSeverity.Warning,
     };
 
@@ -98,7 +103,7 @@ internal static class AnalyzerHarness
         """;
 
     public static ImmutableArray<DiagnosticAnalyzer> CorsGenAnalyzers { get; } =
-        [new CorsAttributeAnalyzer(), new AspNetCoreCorsAnalyzer(), new CrossOriginProtectionAnalyzer()];
+        [new CorsAttributeAnalyzer(), new AspNetCoreCorsAnalyzer(), new CrossOriginProtectionAnalyzer(), new CorsSurfaceAnalyzer()];
 
     /// <summary>
     /// Runs the analyzers on <paramref name="markup"/> and asserts they report exactly the marked
@@ -187,7 +192,11 @@ internal static class AnalyzerHarness
 
     /// <summary>Compiles <paramref name="source"/> (no markup) and runs <paramref name="analyzers"/> on it.</summary>
     public static async Task<AnalyzerRun> RunAsync(
-        string source, ImmutableArray<DiagnosticAnalyzer> analyzers, (string Name, string Value)[]? properties = null, ImmutableArray<MetadataReference>? references = null)
+        string source,
+        ImmutableArray<DiagnosticAnalyzer> analyzers,
+        (string Name, string Value)[]? properties = null,
+        ImmutableArray<MetadataReference>? references = null,
+        ImmutableArray<AdditionalText>? additionalFiles = null)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var tree = CSharpSyntaxTree.ParseText(source, parseOptions, FilePath, Encoding.UTF8);
@@ -202,7 +211,7 @@ internal static class AnalyzerHarness
         var withAnalyzers = compilation.WithAnalyzers(
             analyzers,
             new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions([], new CorsGen.Generators.Tests.BuildProperties(properties ?? [])),
+                new AnalyzerOptions(additionalFiles ?? [], new CorsGen.Generators.Tests.BuildProperties(properties ?? [])),
                 onAnalyzerException: (exception, analyzer, _) =>
                 {
                     lock (exceptions)

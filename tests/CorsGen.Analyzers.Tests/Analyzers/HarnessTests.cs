@@ -165,7 +165,8 @@ public sealed class HarnessTests
             .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id)
             .ToList();
 
-        Assert.Equal(39, ids.Count);
+        // Every descriptor has its expected severity in the harness table, and no entry there is stale.
+        Assert.Equal(AnalyzerHarness.Severities.Keys.Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
         Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
     }
 

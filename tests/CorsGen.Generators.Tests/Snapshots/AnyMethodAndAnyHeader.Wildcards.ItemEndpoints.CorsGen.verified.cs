@@ -92,6 +92,7 @@ namespace Wildcards
                     : base(new global::CorsGen.CompiledCorsPolicySettings
                     {
                         Name = "ItemEndpoints",
+                        AllowedOrigins = new string[] { "https://app.example.com" },
                         AllowAnyMethod = true,
                         AllowAnyHeader = true,
                     })

@@ -76,6 +76,7 @@ static partial class GlobalEndpoints
                 : base(new global::CorsGen.CompiledCorsPolicySettings
                 {
                     Name = "GlobalEndpoints",
+                    AllowedOrigins = new string[] { "https://app.example.com" },
                     AllowedMethods = new string[] { "GET" },
                     AllowedHeaders = new string[] { "Accept", "Accept-Language", "Content-Language", "Content-Type" },
                 })

@@ -123,6 +123,7 @@ namespace Overrides
                     : base(new global::CorsGen.CompiledCorsPolicySettings
                     {
                         Name = "AccountEndpoints.Get",
+                        AllowedOrigins = new string[] { "https://app.example.com" },
                         AllowedMethods = new string[] { "GET" },
                         AllowedHeaders = new string[] { "Accept", "Accept-Language", "Content-Language", "Content-Type", "X-Class-Header" },
                         MaxAgeSeconds = 60,
@@ -243,6 +244,7 @@ namespace Overrides
                     : base(new global::CorsGen.CompiledCorsPolicySettings
                     {
                         Name = "AccountEndpoints.Admin",
+                        AllowedOrigins = new string[] { "https://admin.example.com" },
                         AllowedMethods = new string[] { "POST" },
                         AllowedHeaders = new string[] { "Accept", "Accept-Language", "Content-Language", "Content-Type", "X-Class-Header" },
                         AllowCredentials = true,

@@ -85,6 +85,7 @@ namespace Docs
                     : base(new global::CorsGen.CompiledCorsPolicySettings
                     {
                         Name = "DocEndpoints.Read",
+                        AllowedOrigins = new string[] { "https://reader.example.com" },
                         AllowedMethods = new string[] { "GET" },
                         AllowedHeaders = new string[] { "Accept", "Accept-Language", "Content-Language", "Content-Type" },
                     })
@@ -189,6 +190,7 @@ namespace Docs
                     : base(new global::CorsGen.CompiledCorsPolicySettings
                     {
                         Name = "DocEndpoints.Write",
+                        AllowedOrigins = new string[] { "https://editor.example.com" },
                         AllowedMethods = new string[] { "PUT" },
                         AllowedHeaders = new string[] { "Accept", "Accept-Language", "Content-Language", "Content-Type" },
                     })

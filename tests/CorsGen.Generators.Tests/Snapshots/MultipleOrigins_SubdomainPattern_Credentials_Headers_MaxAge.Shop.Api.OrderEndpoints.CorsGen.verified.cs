@@ -131,6 +131,8 @@ namespace Shop.Api
                     : base(new global::CorsGen.CompiledCorsPolicySettings
                     {
                         Name = "OrderEndpoints.List",
+                        AllowedOrigins = new string[] { "https://app.example.com", "http://localhost:5173" },
+                        OriginPatterns = new string[] { "https://*.example.org", "https://*.staging.example.net:8443" },
                         AllowedMethods = new string[] { "GET" },
                         AllowedHeaders = new string[] { "Accept", "Accept-Language", "Content-Language", "Content-Type", "X-Api-Key", "Authorization" },
                         ExposedHeaders = new string[] { "ETag", "X-Total-Count" },
@@ -272,6 +274,8 @@ namespace Shop.Api
                     : base(new global::CorsGen.CompiledCorsPolicySettings
                     {
                         Name = "OrderEndpoints.Replace",
+                        AllowedOrigins = new string[] { "https://app.example.com", "http://localhost:5173" },
+                        OriginPatterns = new string[] { "https://*.example.org", "https://*.staging.example.net:8443" },
                         AllowedMethods = new string[] { "PUT", "PATCH", "DELETE" },
                         AllowedHeaders = new string[] { "Accept", "Accept-Language", "Content-Language", "Content-Type", "X-Api-Key", "Authorization" },
                         ExposedHeaders = new string[] { "ETag", "X-Total-Count" },

@@ -80,6 +80,7 @@ namespace Nesting
                         : base(new global::CorsGen.CompiledCorsPolicySettings
                         {
                             Name = "V1",
+                            AllowedOrigins = new string[] { "https://app.example.com" },
                             AllowedMethods = new string[] { "GET" },
                             AllowedHeaders = new string[] { "Accept", "Accept-Language", "Content-Language", "Content-Type" },
                         })

@@ -84,6 +84,7 @@ namespace Sample
                     : base(new global::CorsGen.CompiledCorsPolicySettings
                     {
                         Name = "InfoEndpoints",
+                        AllowedOrigins = new string[] { "http://127.0.0.1:9000" },
                         AllowedMethods = new string[] { "GET", "POST" },
                         AllowedHeaders = new string[] { "Accept", "Accept-Language", "Content-Language", "Content-Type" },
                     })

@@ -79,6 +79,7 @@ namespace Shared
                     : base(new global::CorsGen.CompiledCorsPolicySettings
                     {
                         Name = "ReadEndpoints",
+                        AllowedOrigins = new string[] { "https://app.example.com" },
                         AllowedMethods = new string[] { "GET", "POST" },
                         AllowedHeaders = new string[] { "Accept", "Accept-Language", "Content-Language", "Content-Type" },
                     })

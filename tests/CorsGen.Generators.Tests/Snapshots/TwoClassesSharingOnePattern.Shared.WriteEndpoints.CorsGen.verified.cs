@@ -81,6 +81,7 @@ namespace Shared
                     : base(new global::CorsGen.CompiledCorsPolicySettings
                     {
                         Name = "WriteEndpoints",
+                        AllowedOrigins = new string[] { "https://app.example.com" },
                         AllowedMethods = new string[] { "GET", "POST" },
                         AllowedHeaders = new string[] { "Accept", "Accept-Language", "Content-Language", "Content-Type" },
                     })

@@ -86,6 +86,7 @@ namespace Options
                     : base(new global::CorsGen.CompiledCorsPolicySettings
                     {
                         Name = "ResourceEndpoints",
+                        AllowedOrigins = new string[] { "https://app.example.com" },
                         AllowedMethods = new string[] { "GET", "OPTIONS" },
                         AllowedHeaders = new string[] { "Accept", "Accept-Language", "Content-Language", "Content-Type" },
                     })

@@ -1,6 +1,8 @@
-// The same API twice, for tests/perf/e2e.sh: `--mode corsgen` maps it with CorsGen, `--mode aspnet`
-// with ASP.NET Core's CORS middleware and the equivalent policy. Bound to 127.0.0.1 only. Built with
-// -p:PerfMode=corsgen or aspnet, the binary holds one of them (tests/perf/aot.sh compares Native AOT builds).
+// The same API three times, for tests/perf/e2e.sh: `--mode corsgen` maps it with CorsGen, `--mode aspnet`
+// with ASP.NET Core's CORS middleware and the equivalent policy, `--mode floor` with no CORS at all (the
+// same GET and POST routes, and an OPTIONS route that answers 204 with no headers, as CorsGen maps one
+// per pattern). Bound to 127.0.0.1 only. Built with -p:PerfMode=corsgen or aspnet, the binary holds one
+// of the first two (tests/perf/aot.sh compares Native AOT builds).
 #if PERF_ASPNET_ONLY
 const string mode = "aspnet";
 #elif PERF_CORSGEN_ONLY
@@ -30,6 +32,18 @@ if (mode == "aspnet")
     app.UseCors();
     app.MapGet("/info", (HttpContext context) => Api.Get(context)).RequireCors("info");
     app.MapPost("/info", (HttpContext context) => Api.Post(context)).RequireCors("info");
+}
+#endif
+#if !PERF_CORSGEN_ONLY && !PERF_ASPNET_ONLY
+if (mode == "floor")
+{
+    app.MapGet("/info", (HttpContext context) => Api.Get(context));
+    app.MapPost("/info", (HttpContext context) => Api.Post(context));
+    app.MapMethods("/info", ["OPTIONS"], (HttpContext context) =>
+    {
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+        return Task.CompletedTask;
+    });
 }
 #endif
 #if !PERF_ASPNET_ONLY
