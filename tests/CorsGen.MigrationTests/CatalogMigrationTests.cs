@@ -2,7 +2,7 @@ using CorsGen.MigrationTests.Apps;
 
 namespace CorsGen.MigrationTests;
 
-/// <summary>App 5: MVC controllers with <c>[EnableCors]</c>/<c>[DisableCors]</c>, ported to CorsGen's attributes (<see cref="CatalogApp"/>).</summary>
+/// <summary>App 5: MVC controllers with <c>[EnableCors]</c>/<c>[DisableCors]</c> and a SignalR hub, ported to CorsGen's attributes and <c>WithCors</c> (<see cref="CatalogApp"/>).</summary>
 [Collection(MigrationCollection.Name)]
 public sealed class CatalogMigrationTests(MigrationFixture fixture, ITestOutputHelper output) : MigrationCaseTests(fixture, output)
 {
@@ -27,9 +27,24 @@ public sealed class CatalogMigrationTests(MigrationFixture fixture, ITestOutputH
         new("foreign origin, preflighted create", Foreign, "POST", "/api/Products") { WithCredentials = true, Headers = Json, Body = """{"name":"mug","price":8}""", Preflighted = true, Sent = false, Resolves = false, Differences = [RefusedPreflightIs403, VaryOnMoreResponses] },
     ];
 
+    /// <summary>The hub beside the controllers.</summary>
+    public static readonly IReadOnlyList<HubCase> HubCases =
+    [
+        new("hub over WebSockets", Allowed, "WebSockets") { Connects = true, User = "ada" },
+        new("hub over long polling", Allowed, "LongPolling") { Connects = true, User = "ada", Differences = [RefusedPreflightIs403] },
+        new("hub from a foreign origin", Foreign, "WebSockets") { Differences = [RefusedPreflightIs403] },
+        new("hub from a foreign origin without negotiating: the upgrade", Foreign, "WebSockets") { SkipNegotiation = true, Connects = true, User = "anonymous", Differences = [WebSocketOriginChecked] },
+    ];
+
     public static TheoryData<string> CaseNames => new(Cases.Select(c => c.Name));
+
+    public static TheoryData<string> HubCaseNames => new(HubCases.Select(c => c.Name));
 
     [ChromiumTheory]
     [MemberData(nameof(CaseNames))]
     public Task Catalog_app_case(string name) => RunAsync(CatalogApp.Definition, Cases, name);
+
+    [ChromiumTheory]
+    [MemberData(nameof(HubCaseNames))]
+    public Task Catalog_app_hub_case(string name) => RunAsync(CatalogApp.Definition, HubCases, name);
 }

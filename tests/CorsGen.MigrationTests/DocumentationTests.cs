@@ -50,7 +50,8 @@ public sealed class DocumentationTests
             "catalog: delete: [DisableCors] on the action", "catalog: action-level [EnableCors]", "catalog: action without CORS", "catalog: foreign origin, preflighted create"),
         ["`MapHub<T>(...).RequireCors(...)`"] = Cases(
             "chat: WebSockets", "chat: WebSockets without negotiating", "chat: Server-Sent Events", "chat: long polling",
-            "chat: foreign origin, WebSockets", "chat: foreign origin, long polling", "chat: foreign origin, WebSockets without negotiating: the upgrade"),
+            "chat: foreign origin, WebSockets", "chat: foreign origin, long polling", "chat: foreign origin, WebSockets without negotiating: the upgrade",
+            "catalog: hub over WebSockets", "catalog: hub from a foreign origin without negotiating: the upgrade"),
         ["`MapRazorPages().RequireCors(...)`"] = new([], [(EndpointKindTests, "site.MapRazorPages()"), (EndpointKindBrowserTests, "The_allowed_page_loads_a_razor_page_fragment")]),
         ["`MapFallback(...).RequireCors(...)`"] = new([], [(EndpointKindTests, "site.MapFallback(")]),
         ["Static files behind `UseCors()`"] = new([], [(EndpointKindTests, "Static_files_under_the_app_wide_policy_carry_headers_and_their_preflights_are_answered")]),
@@ -94,7 +95,7 @@ public sealed class DocumentationTests
             ["destination"] = DestinationMigrationTests.Cases.Select(c => c.Name),
             ["orders"] = OrdersMigrationTests.Cases.Select(c => c.Name),
             ["chat"] = ChatMigrationTests.Cases.Select(c => c.Name),
-            ["catalog"] = CatalogMigrationTests.Cases.Select(c => c.Name),
+            ["catalog"] = CatalogMigrationTests.Cases.Select(c => c.Name).Concat(CatalogMigrationTests.HubCases.Select(c => c.Name)),
         };
         foreach (var (row, backing) in ComingFromRows)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
+using CorsGen.EndpointKinds;
 using CorsGen.MigrationTests.Harness;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc;
@@ -10,11 +11,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CorsGen.MigrationTests.Apps
 {
     /// <summary>
-    /// App 5, an MVC controllers API: an <c>[ApiController]</c> with <c>[EnableCors("Storefront")]</c> on the
-    /// class and <c>[DisableCors]</c> on its DELETE action, and a controller with <c>[EnableCors]</c> on one
-    /// action only. The port puts CorsGen's attributes on the same controllers
-    /// (<c>[UseCorsPolicy(typeof(Storefront))]</c>, CorsGen's <c>[DisableCors]</c>) and maps them with the
-    /// generated <c>MapCorsGenControllers()</c> instead of <c>MapControllers()</c>.
+    /// App 5, an MVC controllers API with a SignalR hub: an <c>[ApiController]</c> with
+    /// <c>[EnableCors("Storefront")]</c> on the class and <c>[DisableCors]</c> on its DELETE action, a
+    /// controller with <c>[EnableCors]</c> on one action only, and the chat app's hub with its policy. The
+    /// port puts CorsGen's attributes on the same controllers (<c>[UseCorsPolicy(typeof(Storefront))]</c>,
+    /// CorsGen's <c>[DisableCors]</c>), maps them with the generated <c>MapCorsGenControllers()</c> instead of
+    /// <c>MapControllers()</c>, and maps the hub in <c>WithCors</c>: attributes on the controllers and one
+    /// call per other endpoint kind.
     /// </summary>
     public static class CatalogApp
     {
@@ -23,16 +26,21 @@ namespace CorsGen.MigrationTests.Apps
         /// <summary>The original.</summary>
         public static WebApplication AspNetCore(WebApplicationBuilder builder)
         {
-            builder.Services.AddCors(options => options.AddPolicy("Storefront", policy => policy
-                .WithOrigins(MigrationOrigins.Page)
-                .WithMethods("GET", "POST", "PUT")
-                .WithHeaders("Content-Type", "X-Api-Version")
-                .WithExposedHeaders("X-Total-Count")
-                .AllowCredentials()));
+            builder.Services.AddCors(options =>
+            {
+                options.AddPolicy("Storefront", policy => policy
+                    .WithOrigins(MigrationOrigins.Page)
+                    .WithMethods("GET", "POST", "PUT")
+                    .WithHeaders("Content-Type", "X-Api-Version")
+                    .WithExposedHeaders("X-Total-Count")
+                    .AllowCredentials());
+                options.AddChatClientsPolicy();
+            });
             builder.AddCatalog(typeof(Catalog.Original.ProductsController), typeof(Catalog.Original.StatusController));
             var app = builder.Build();
             app.UseCors();
             app.MapControllers();
+            app.MapHub<ChatHub>(EndpointKindAssets.HubPath).RequireCors("ChatClients");
             return app;
         }
 
@@ -42,6 +50,7 @@ namespace CorsGen.MigrationTests.Apps
             builder.AddCatalog(typeof(Catalog.Port.ProductsController), typeof(Catalog.Port.StatusController));
             var app = builder.Build();
             app.MapCorsGenControllers();
+            app.WithCors(ChatClients.Policy).MapHub<ChatHub>(EndpointKindAssets.HubPath);
             return app;
         }
 
@@ -55,6 +64,7 @@ namespace CorsGen.MigrationTests.Apps
                 parts.ApplicationParts.Clear();
                 parts.ApplicationParts.Add(new ControllerTypesPart(controllers));
             });
+            builder.Services.AddSignalR();
             builder.Services.AddSingleton<ProductStore>();
             builder.Services.AddSingleton<IAppState>(s => s.GetRequiredService<ProductStore>());
         }
