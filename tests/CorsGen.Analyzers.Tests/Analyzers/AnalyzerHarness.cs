@@ -144,23 +144,7 @@ internal static class AnalyzerHarness
         var crashes = run.Diagnostics.Where(d => d.Id is "AD0001" or "AD0002").ToList();
         Assert.True(crashes.Count == 0, "An analyzer threw:\n" + Describe(crashes, source));
 
-        var missing = new List<ExpectedDiagnostic>(expected);
-        var unexpected = new List<Diagnostic>();
-        foreach (var diagnostic in run.Diagnostics)
-        {
-            var match = diagnostic.Location.IsInSource && diagnostic.Location.SourceTree!.FilePath == FilePath
-                ? missing.FindIndex(e => e.Id == diagnostic.Id && e.Span == diagnostic.Location.SourceSpan)
-                : -1;
-            if (match < 0)
-            {
-                unexpected.Add(diagnostic);
-            }
-            else
-            {
-                missing.RemoveAt(match);
-            }
-        }
-
+        var (missing, unexpected) = Compare(run.Diagnostics, expected);
         if (missing.Count > 0 || unexpected.Count > 0)
         {
             var message = new StringBuilder();
@@ -188,6 +172,29 @@ internal static class AnalyzerHarness
         }
 
         return run;
+    }
+
+    /// <summary>Matches reported diagnostics with the expected ones by ID and exact span in the test file: what was expected and not reported, and what was reported and not expected.</summary>
+    public static (List<ExpectedDiagnostic> Missing, List<Diagnostic> Unexpected) Compare(IEnumerable<Diagnostic> reported, IReadOnlyCollection<ExpectedDiagnostic> expected)
+    {
+        var missing = new List<ExpectedDiagnostic>(expected);
+        var unexpected = new List<Diagnostic>();
+        foreach (var diagnostic in reported)
+        {
+            var match = diagnostic.Location.IsInSource && diagnostic.Location.SourceTree!.FilePath == FilePath
+                ? missing.FindIndex(e => e.Id == diagnostic.Id && e.Span == diagnostic.Location.SourceSpan)
+                : -1;
+            if (match < 0)
+            {
+                unexpected.Add(diagnostic);
+            }
+            else
+            {
+                missing.RemoveAt(match);
+            }
+        }
+
+        return (missing, unexpected);
     }
 
     /// <summary>Compiles <paramref name="source"/> (no markup) and runs <paramref name="analyzers"/> on it.</summary>

@@ -363,4 +363,32 @@ public sealed class AspNetCoreCorsRulesTests
             }
             """);
     }
+
+    // ---------------------------------------------------------------- CORSGEN017 (issue 17)
+
+    [Theory]
+    [InlineData("[CorsGen.AllowOriginsFromConfiguration(\"Cors:Origins\")]")]
+    [InlineData("[CorsGen.AllowOriginPredicate(typeof(Trust), nameof(Trust.IsTrusted))]")]
+    public async Task CORSGEN017_sees_CorsGen_policies_whose_origins_are_configured_or_a_predicate(string attribute)
+    {
+        await VerifyAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("spa", p => p.WithOrigins("https://app.example.com")));
+            var app = builder.Build();
+            [|app.UseCors("spa")|];
+            app.Run();
+
+            static class Trust
+            {
+                public static bool IsTrusted(string origin) => origin == "https://app.example.com";
+            }
+
+            {{attribute}}
+            static partial class ReportEndpoints
+            {
+                [CorsGen.MapGet("/reports")]
+                public static string Get() => "reports";
+            }
+            """, "CORSGEN017");
+    }
 }

@@ -373,5 +373,100 @@ internal static partial class RealWorldCorpus
 
             app.Run();
             """),
+        new(
+            "notification-null-then-reflect-all",
+            "stored file 59239828070 (NotificationService Program.cs; find_string \"UseCors(\\\"AllowAll\\\");\\napp.UseRouting();\")",
+            "In order: the later SetIsOriginAllowed replaces the list lookup, so the \"null\" entry is dead and the always-true predicate reflects every origin with credentials (CORSGEN013, not CORSGEN020).",
+            """
+            using Microsoft.AspNetCore.SignalR;
+
+            var builder = WebApplication.CreateBuilder(args);
+
+            builder.Services.AddSignalR();
+            builder.Services.AddSingleton<IUserIdProvider, QueryStringUserIdProvider>();
+
+            builder.Services.AddCors(options =>
+            {
+                options.AddPolicy("AllowAll",
+                    builder =>
+                    {
+                        builder.WithOrigins("null")
+                               .AllowAnyHeader()
+                               .AllowAnyMethod()
+                               .{|CORSGEN013:SetIsOriginAllowed((host) => true)|}
+                               .AllowCredentials();
+                    });
+            });
+
+            var app = builder.Build();
+
+            app.UseCors("AllowAll");
+            app.UseRouting();
+
+            app.MapGet("/api/logs", () => "logs");
+
+            app.Run();
+
+            public class QueryStringUserIdProvider : IUserIdProvider
+            {
+                public string? GetUserId(HubConnectionContext connection)
+                {
+                    return connection.GetHttpContext()?.Request.Query["userId"];
+                }
+            }
+            """),
+        new(
+            "datingapp-enablecors-base-controller",
+            "snield2012/DatingApp API/Startup.cs and API/Controllers/BaseApiController.cs (one case, two files)",
+            "Correct: [EnableCors(\"AllowOrigin\")] names the registered policy, and UseCors runs after UseRouting.",
+            """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace API
+            {
+                public class Startup
+                {
+                    public void ConfigureServices(IServiceCollection services)
+                    {
+                        services.AddControllers();
+                        // services.AddCors();
+
+                        services.AddCors(c =>
+                         {
+                             c.AddPolicy("AllowOrigin", options => options.AllowAnyHeader().AllowAnyMethod().WithOrigins("https://localhost:4200"));
+                         });
+                    }
+
+                    public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                    {
+                        app.UseHttpsRedirection();
+
+                        app.UseRouting();
+                        app.UseCors(options => options.AllowAnyHeader().AllowAnyMethod().WithOrigins("https://localhost:4200"));
+                        // app.UseCors(x => x.AllowAnyHeader().AllowAnyMethod().WithOrigins("https://localhost:4200"));
+                        app.UseAuthentication();
+                        app.UseAuthorization();
+
+                        app.UseEndpoints(endpoints =>
+                        {
+                            endpoints.MapControllers();
+                        });
+                    }
+                }
+            }
+
+            namespace API.Controllers
+            {
+
+                [ApiController]
+                [Route("api/[controller]")]
+                [EnableCors("AllowOrigin")]
+                public class BaseApiController : ControllerBase
+                {
+
+                }
+            }
+            """),
     ];
 }

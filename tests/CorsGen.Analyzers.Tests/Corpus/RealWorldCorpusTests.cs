@@ -33,23 +33,7 @@ public sealed class RealWorldCorpusTests(ITestOutputHelper output)
             Assert.True(errors.Count == 0, $"Corpus case '{corpusCase.Name}' does not compile:\n" + AnalyzerHarness.Describe(errors, source));
             Assert.DoesNotContain(run.Diagnostics, d => d.Id is "AD0001" or "AD0002");
 
-            var missing = new List<ExpectedDiagnostic>(expected);
-            var unexpected = new List<Diagnostic>();
-            foreach (var diagnostic in run.Diagnostics.Where(d => d.Id.StartsWith("CORSGEN", StringComparison.Ordinal)))
-            {
-                var match = diagnostic.Location.IsInSource
-                    ? missing.FindIndex(e => e.Id == diagnostic.Id && e.Span == diagnostic.Location.SourceSpan)
-                    : -1;
-                if (match < 0)
-                {
-                    unexpected.Add(diagnostic);
-                }
-                else
-                {
-                    missing.RemoveAt(match);
-                }
-            }
-
+            var (missing, unexpected) = AnalyzerHarness.Compare(run.Diagnostics.Where(d => d.Id.StartsWith("CORSGEN", StringComparison.Ordinal)), expected);
             truePositives += expected.Count - missing.Count;
             falsePositives += unexpected.Count;
             falseNegatives += missing.Count;
