@@ -45,7 +45,7 @@ public sealed class DocumentationTests
         ["`UseCors()` without a default policy"] = Cases("destination: unmapped path: the terminal middleware, no CORS", "destination: preflight to an unmapped path: the terminal middleware, no CORS", "orders: outside the group: no CORS"),
         ["`endpoints.Map(pattern, handler).RequireCors(...)`"] = Cases("destination: Map: OPTIONS reaches the handler", "destination: Map: a custom method reaches the handler", "destination: no methods listed: the mapped method is offered"),
         ["`.RequireCors(...)` after `MapPost(...)`"] = Cases("orders: create", "orders: delete", "destination: MapMethods: PATCH", "destination: MapMethods: DELETE not mapped"),
-        ["`[EnableCors(\"p\")]` on an MVC controller or action"] = Cases(
+        ["`[EnableCors]` on an MVC controller or action"] = Cases(
             "catalog: list with credentials, exposed count", "catalog: create: preflighted JSON POST", "catalog: create an invalid product: [ApiController]'s 400",
             "catalog: delete: [DisableCors] on the action", "catalog: action-level [EnableCors]", "catalog: action without CORS", "catalog: foreign origin, preflighted create"),
         ["`MapHub<T>(...).RequireCors(...)`"] = Cases(

@@ -99,6 +99,7 @@ namespace Microsoft.AspNetCore.Builder
                     : base(new global::CorsGen.CompiledCorsPolicySettings
                     {
                         Name = "FilesController",
+                        AllowedOrigins = new string[] { "https://app.example.com" },
                         AllowedMethods = new string[] { "PUT", "OPTIONS" },
                         AllowedHeaders = new string[] { "Accept", "Accept-Language", "Content-Language", "Content-Type" },
                         PreflightContinue = true,

@@ -141,6 +141,7 @@ namespace Microsoft.AspNetCore.Builder
                     : base(new global::CorsGen.CompiledCorsPolicySettings
                     {
                         Name = "OrdersController.List",
+                        AllowedOrigins = new string[] { "https://app.example.com" },
                         AllowedMethods = new string[] { "GET", "POST" },
                         AllowedHeaders = new string[] { "Accept", "Accept-Language", "Content-Language", "Content-Type", "X-Request-Id" },
                         AllowCredentials = true,
@@ -268,6 +269,7 @@ namespace Microsoft.AspNetCore.Builder
                     : base(new global::CorsGen.CompiledCorsPolicySettings
                     {
                         Name = "OrdersController.ReplaceAsync",
+                        AllowedOrigins = new string[] { "https://app.example.com" },
                         AllowedMethods = new string[] { "PUT" },
                         AllowedHeaders = new string[] { "Accept", "Accept-Language", "Content-Language", "Content-Type", "X-Request-Id" },
                         AllowCredentials = true,
@@ -454,6 +456,7 @@ namespace Microsoft.AspNetCore.Builder
                     : base(new global::CorsGen.CompiledCorsPolicySettings
                     {
                         Name = "UsersController",
+                        AllowedOrigins = new string[] { "https://admin.example.com" },
                         AllowedMethods = new string[] { "POST" },
                         AllowedHeaders = new string[] { "Accept", "Accept-Language", "Content-Language", "Content-Type" },
                         MaxAgeSeconds = 60,

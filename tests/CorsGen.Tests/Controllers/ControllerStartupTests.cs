@@ -45,4 +45,18 @@ public sealed class ControllerStartupTests
 
         Assert.Equal(204, (await app.PreflightAsync("/api/Orders", Endpoints.TestOrigins.App, "POST")).Status);
     }
+
+    [Fact]
+    public async Task Controllers_mapped_under_a_group_prefix_get_their_preflights_under_it_too()
+    {
+        await using var app = await CorsApp.StartAsync(
+            app => app.MapGroup("/v1").MapCorsGenControllers(),
+            configure: ControllerAppFixture.AddControllers);
+
+        Assert.Equal(204, (await app.PreflightAsync("/v1/api/Orders", Endpoints.TestOrigins.App, "POST")).Status);
+        Assert.Equal(404, (await app.PreflightAsync("/api/Orders", Endpoints.TestOrigins.App, "POST")).Status);
+        var reply = await app.ActualAsync("GET", "/v1/api/Orders", Endpoints.TestOrigins.App);
+        Assert.Equal(200, reply.Status);
+        Assert.Equal(Endpoints.TestOrigins.App, reply["Access-Control-Allow-Origin"].ToString());
+    }
 }
