@@ -211,3 +211,19 @@ public sealed class ConventionalController : Microsoft.AspNetCore.Mvc.Controller
 {
     public string Index() => "conventional";
 }
+
+/// <summary>CORSGEN045: an origin CorsSurface.txt does not list (the file lists only app.example.com).</summary>
+[AllowOrigins("https://app.example.com", "https://new-partner.example.com")]
+public static partial class SurfaceWidened
+{
+    [MapGet("/surface-widened")]
+    public static string Get() => "";
+}
+
+/// <summary>CORSGEN046 (raised to warning in .editorconfig): a max-age CorsSurface.txt has as 60.</summary>
+[AllowOrigins("https://app.example.com"), MaxAge(600)]
+public static partial class SurfaceChanged
+{
+    [MapGet("/surface-changed")]
+    public static string Get() => "";
+}

@@ -5,6 +5,7 @@
 using CorsGen.Misconfigured;
 
 var builder = WebApplication.CreateBuilder(args);
+// CORSGEN043 on each of these: none can become a CorsGen policy as it stands (errors first; no UseCors() runs).
 builder.Services.AddCors(options =>
 {
     // CORSGEN012: AllowAnyOrigin() with AllowCredentials(); ASP.NET Core throws when the policy is built.

@@ -106,6 +106,7 @@ internal static class PolicyConverter
             }
 
             var className = QualifiedName(registration.Syntax, translation.ClassName);
+            await ShareGroupsAsync(solution, registration, translation.ClassName, className, cancellationToken).ConfigureAwait(false);
             foreach (var use in PolicyConversion.Uses(_setup, registration))
             {
                 var useDocument = solution.OriginalSolution.GetDocument(use.Syntax.SyntaxTree);
@@ -130,6 +131,63 @@ internal static class PolicyConverter
                         break;
                 }
             }
+        }
+
+        // Routes of the policy mapped on one receiver in one block: one group for all of them, declared before the first
+        // (var frontendCors = app.WithCors(FrontendCors.Policy); frontendCors.MapGet(...)), so a pattern gets one preflight endpoint.
+        private async Task ShareGroupsAsync(SolutionEditor solution, PolicyRegistration registration, string className, string qualifiedName, CancellationToken cancellationToken)
+        {
+            var groups = PolicyConversion.Uses(_setup, registration)
+                .Where(u => PolicyConversion.RouteMap(u, _setup.Types) is not null)
+                .GroupBy(u => PolicyConversion.SharedGroup(u, _setup.Types))
+                .Where(g => g.Key is not null && g.Count() > 1);
+            foreach (var group in groups)
+            {
+                var maps = group.Select(u => PolicyConversion.RouteMap(u, _setup.Types)!).OrderBy(m => m.Syntax.SpanStart).ToList();
+                var first = (InvocationExpressionSyntax)maps[0].Syntax;
+                var statement = first.FirstAncestorOrSelf<StatementSyntax>()!;
+                if (solution.OriginalSolution.GetDocument(first.SyntaxTree) is not { } document)
+                {
+                    continue;
+                }
+
+                var editor = await solution.GetDocumentEditorAsync(document.Id, cancellationToken).ConfigureAwait(false);
+                var receiver = (IdentifierNameSyntax)((MemberAccessExpressionSyntax)first.Expression).Expression;
+                var name = VariableName(className, editor.SemanticModel, statement.SpanStart);
+                var subGroup = AspNetCorsSetup.Is(AspNetCorsSetup.Receiver(maps[0])?.Type, _setup.Types.RouteGroupBuilder) ? ".MapGroup(\"\")" : "";
+                var indentation = statement.GetLeadingTrivia().Reverse().TakeWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse();
+                var newLine = statement.GetTrailingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+                var declaration = SyntaxFactory.ParseStatement($"var {name} = {receiver.Identifier.ValueText}{subGroup}.WithCors({PolicyExpression(qualifiedName, first)});")
+                    .WithLeadingTrivia(indentation)
+                    .WithTrailingTrivia(newLine.IsKind(SyntaxKind.None) ? SyntaxFactory.LineFeed : newLine);
+                if (statement.Parent is GlobalStatementSyntax global)
+                {
+                    editor.InsertBefore(global, SyntaxFactory.GlobalStatement(declaration));
+                }
+                else
+                {
+                    editor.InsertBefore(statement, declaration);
+                }
+
+                foreach (var map in maps)
+                {
+                    var mapReceiver = ((MemberAccessExpressionSyntax)((InvocationExpressionSyntax)map.Syntax).Expression).Expression;
+                    _wrapped.Add(mapReceiver);
+                    editor.ReplaceNode(mapReceiver, (current, _) => SyntaxFactory.IdentifierName(name).WithTriviaFrom(current));
+                }
+            }
+        }
+
+        private static string VariableName(string className, SemanticModel model, int position)
+        {
+            var name = char.ToLowerInvariant(className[0]) + className.Substring(1);
+            var candidate = name;
+            for (var i = 2; !model.LookupSymbols(position, name: candidate).IsEmpty; i++)
+            {
+                candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return candidate;
         }
 
         public async Task RemoveLeftoversAsync(SolutionEditor solution, CancellationToken cancellationToken)

@@ -62,9 +62,10 @@ public sealed class ConversionDifferentialTests(ITestOutputHelper output)
             """
                     app.UseCors();
                     app.MapGet("/items", () => "ok").RequireCors(MyAllowSpecificOrigins);
+                    app.MapPut("/items", () => "ok").RequireCors(MyAllowSpecificOrigins);
                     app.MapDelete("/items/{id:int}", (int id) => "ok").RequireCors(MyAllowSpecificOrigins);
             """,
-            new(["http://example.com", "http://www.contoso.com"], ["GET", "HEAD", "POST"], null, null, false, null), [("/items", "GET", "/items"), ("/items/{id:int}", "DELETE", "/items/7")]),
+            new(["http://example.com", "http://www.contoso.com"], ["GET", "HEAD", "POST"], null, null, false, null), ItemRoutes),
         new("credentials with listed headers and methods",
             """
                     builder.Services.AddCors(o => o.AddPolicy("spa", p => p
@@ -126,9 +127,10 @@ public sealed class ConversionDifferentialTests(ITestOutputHelper output)
             """
                     app.UseCors();
                     app.MapGet("/items", [EnableCors("Partners")] () => "ok");
+                    app.MapPut("/items", [EnableCors("Partners")] () => "ok");
                     app.MapDelete("/items/{id:int}", [EnableCors("Partners")] (int id) => "ok");
             """,
-            new(["https://partner.example"], ["GET", "PUT", "DELETE"], ["Content-Type", "X-Request-Id"], null, false, null), [("/items", "GET", "/items"), ("/items/{id:int}", "DELETE", "/items/7")]),
+            new(["https://partner.example"], ["GET", "PUT", "DELETE"], ["Content-Type", "X-Request-Id"], null, false, null), ItemRoutes),
         new("wildcard subdomains with credentials",
             """
                     builder.Services.AddCors(o => o.AddPolicy("tenants", p => p
@@ -197,6 +199,43 @@ public sealed class ConversionDifferentialTests(ITestOutputHelper output)
                     items.MapDelete("/items/{id:int}", (int id) => "ok");
             """,
             new(["https://preview.example.com", "http://localhost:4200", "https://ignored.example"], ["*"], ["X-Api-Key"], null, false, null), ItemRoutes),
+        new("RequireCors on each route of a route group",
+            """
+                    builder.Services.AddCors(o => o.AddPolicy("orders", p => p.WithOrigins("https://shop.example").WithMethods("GET", "PUT", "DELETE").WithExposedHeaders("Location")));
+            """,
+            """
+                    app.UseCors();
+                    var api = app.MapGroup("/api");
+                    api.MapGet("/items", () => "ok").RequireCors("orders");
+                    api.MapPut("/items", () => "ok").RequireCors("orders");
+                    api.MapDelete("/items/{id:int}", (int id) => "ok").RequireCors("orders");
+                    api.MapGet("/status", () => "up");
+            """,
+            new(["https://shop.example"], ["GET", "PUT", "DELETE"], null, ["Location"], false, null),
+            [("/api/items", "GET", "/api/items"), ("/api/items", "PUT", "/api/items"), ("/api/items/{id:int}", "DELETE", "/api/items/7")]),
+        new("Startup style: UseEndpoints with RequireCors on each endpoint",
+            """
+                    builder.Services.AddCors(options =>
+                    {
+                        options.AddPolicy("AllowFrontend", b =>
+                        {
+                            b.WithOrigins("http://localhost:4200", "https://frontend.example.com")
+                                .AllowAnyHeader()
+                                .WithMethods("GET", "PUT", "DELETE")
+                                .SetPreflightMaxAge(TimeSpan.FromHours(1));
+                        });
+                    });
+            """,
+            """
+                    app.UseCors();
+                    app.UseEndpoints(endpoints =>
+                    {
+                        endpoints.MapGet("/items", () => "ok").RequireCors("AllowFrontend");
+                        endpoints.MapPut("/items", () => "ok").RequireCors("AllowFrontend");
+                        endpoints.MapDelete("/items/{id:int}", (int id) => "ok").RequireCors("AllowFrontend");
+                    });
+            """,
+            new(["http://localhost:4200", "https://frontend.example.com"], ["GET", "PUT", "DELETE"], ["*"], null, false, 3600), ItemRoutes),
         new("UseCors(name): a named policy for every request",
             """
                     builder.Services.AddCors(options => options.AddPolicy("AllowAll", builder => builder.AllowAnyOrigin().AllowAnyHeader().WithMethods("GET", "PUT")));

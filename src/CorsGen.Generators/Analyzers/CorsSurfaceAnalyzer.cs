@@ -96,11 +96,27 @@ public sealed class CorsSurfaceAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        // An MVC controller, found as the generator finds it: through a policy attribute on the class or an action.
+        if (CorsGenerator.Parser.IsController(type)
+            && (HasControllerPolicy(type) || type.GetMembers().OfType<IMethodSymbol>().Any(HasControllerPolicy)))
+        {
+            foreach (var route in CorsGenerator.Parser.ParseController(type, cancellationToken).Routes)
+            {
+                if (type.GetMembers(route.MethodName).OfType<IMethodSymbol>().FirstOrDefault() is { } action)
+                {
+                    sources.Routes.Add((route, action));
+                }
+            }
+        }
+
         if (WellKnownTypes.Has(type, types.CorsPolicy) && CorsGenerator.Parser.ParsePolicyClassTarget(type) is { } policy)
         {
             sources.PolicyClasses.Add((policy, type));
         }
     }
+
+    private static bool HasControllerPolicy(ISymbol symbol) =>
+        CorsGenerator.Parser.ControllerPolicyAttributes.Any(name => CorsGenerator.Parser.Find(symbol.GetAttributes(), name) is not null);
 
     private static void Compare(CompilationAnalysisContext context, AdditionalText file, Sources sources)
     {

@@ -204,29 +204,55 @@ internal static class PolicyConversion
             }
         }
 
-        // Each converted route gets a WithCors group of its own, and each group a preflight endpoint per pattern:
-        // two at one pattern would make its preflights ambiguous.
-        var patterns = setup.Uses.Select(u => RoutePattern(u, setup.Types)).Where(p => p is not null).ToList();
-        foreach (var pattern in uses.Select(u => RoutePattern(u, setup.Types)).Where(p => p is not null).Distinct())
+        // Routes of one policy mapped on one receiver in one block share a WithCors group (SharedGroup); any other
+        // two converted routes at one pattern would each bring a preflight endpoint for it, making its preflights ambiguous.
+        var routeUses = setup.Uses.Where(u => RoutePattern(u, setup.Types) is not null).ToList();
+        foreach (var use in uses.Where(u => RoutePattern(u, setup.Types) is not null))
         {
-            if (patterns.Count(p => p == pattern) > 1)
+            var pattern = RoutePattern(use, setup.Types);
+            var group = SharedGroup(use, setup.Types);
+            if (routeUses.Any(other => other != use && RoutePattern(other, setup.Types) == pattern && (group is null || SharedGroup(other, setup.Types) != group)))
             {
-                return $"several routes at '{pattern}' name a policy one by one; map them in one group first (app.MapGroup(\"\").RequireCors(...))";
+                return $"another route at '{pattern}' applies CORS on its own; map the routes of one policy on one group first (var items = app.MapGroup(\"\").RequireCors(\"name\");)";
             }
         }
 
         return null;
     }
 
+    /// <summary>
+    /// The route-level use's Map call (<c>app.MapGet(...)</c> under <c>.RequireCors("name")</c>, or the call whose lambda has
+    /// <c>[EnableCors("name")]</c>); null for groups and middleware.
+    /// </summary>
+    public static IInvocationOperation? RouteMap(PolicyUse use, AspNetCorsTypes types) => use.Kind switch
+    {
+        PolicyUseKind.RequireCors => RouteTarget((IInvocationOperation)use.Operation!, types) is { IsGroup: false } target ? target.Target : null,
+        PolicyUseKind.EnableCorsOnLambda => (IInvocationOperation)use.Operation!,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Where routes of one policy share a <c>WithCors</c> group: the policy, the statement list holding the Map call and the
+    /// receiver it is mapped on (a local, parameter or field written by name); null when the receiver is anything else.
+    /// </summary>
+    public static string? SharedGroup(PolicyUse use, AspNetCorsTypes types)
+    {
+        if (RouteMap(use, types) is not { } map || map.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } } syntax)
+        {
+            return null;
+        }
+
+        var statement = syntax.FirstAncestorOrSelf<StatementSyntax>();
+        var list = statement?.Parent;
+        return list is BlockSyntax or GlobalStatementSyntax && statement!.Parent is not null
+            ? $"{use.Name}|{(list is GlobalStatementSyntax ? -1 : list.SpanStart)}|{receiver.Identifier.ValueText}"
+            : null;
+    }
+
     // The pattern of a route-level use (RequireCors on a Map call, [EnableCors] on its lambda); null for groups and middleware.
     private static string? RoutePattern(PolicyUse use, AspNetCorsTypes types)
     {
-        var map = use.Kind switch
-        {
-            PolicyUseKind.RequireCors => RouteTarget((IInvocationOperation)use.Operation!, types) is { IsGroup: false } target ? target.Target : null,
-            PolicyUseKind.EnableCorsOnLambda => (IInvocationOperation)use.Operation!,
-            _ => null,
-        };
+        var map = RouteMap(use, types);
         return map is null ? null : AspNetCorsSetup.Argument(map, 0)?.ConstantValue.Value as string ?? "(a pattern that is not a constant)";
     }
 

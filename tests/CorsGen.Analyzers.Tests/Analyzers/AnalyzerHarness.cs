@@ -106,6 +106,12 @@ internal static class AnalyzerHarness
         [new CorsAttributeAnalyzer(), new AspNetCoreCorsAnalyzer(), new CrossOriginProtectionAnalyzer(), new CorsSurfaceAnalyzer()];
 
     /// <summary>
+    /// <see cref="CorsGenAnalyzers"/> and the conversion analyzer (CORSGEN042/043), which the rule tests leave out: it
+    /// reports on every <c>AddPolicy</c> of their sources. Its own tests are ConvertToCorsGenPolicyTests.
+    /// </summary>
+    public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers { get; } = [.. CorsGenAnalyzers, new AspNetPolicyConversionAnalyzer()];
+
+    /// <summary>
     /// Runs the analyzers on <paramref name="markup"/> and asserts they report exactly the marked
     /// diagnostics, each with the severity in <see cref="Severities"/>. The source must compile.
     /// </summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CorsGen.Generators.Analyzers;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
@@ -281,6 +282,72 @@ public sealed class SurfaceAnalyzerTests
 
         Assert.Equal(ItemsSurface.Replace("max-age (none)", "max-age 600"), diagnostic.Properties[CorsSurfaceAnalyzer.SurfaceProperty]);
         Assert.Equal(SurfacePath, diagnostic.Properties[CorsSurfaceAnalyzer.FileProperty]);
+    }
+
+    [Fact]
+    public async Task The_analyzer_compares_the_surface_the_generator_writes()
+    {
+        // Endpoint classes (one with two policies), a [CorsPolicy] class in a WithCors group, an MVC controller.
+        const string source = """
+            using CorsGen;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace App;
+
+            [AllowOrigins("https://app.example.com", "https://*.example.org"), AllowCredentials, MaxAge(600)]
+            public static partial class Orders
+            {
+                [MapGet("/orders")]
+                public static string List() => "";
+
+                [MapDelete("/orders/{id}")]
+                [AllowOrigins("https://admin.example.com")]
+                public static string Delete(string id) => id;
+            }
+
+            [CorsPolicy]
+            [AllowOriginsFromConfiguration("Cors:Partners"), AllowHeaders("X-Api-Key"), ExposeHeaders("X-Quota")]
+            public static partial class PartnerApi
+            {
+                // What the generator adds; the analyzers run without it here.
+                public static CompiledCorsPolicy Policy => null!;
+            }
+
+            [AllowOrigins("https://app.example.com")]
+            [Route("api/[controller]")]
+            public sealed class ReportsController : ControllerBase
+            {
+                [HttpGet]
+                public string List() => "";
+            }
+
+            public static class Startup
+            {
+                public static void Map(WebApplication app) => app.MapGroup("/partners").WithCors(PartnerApi.Policy);
+            }
+            """;
+        // The generator as a -p:CorsGenUpdateSurface=true build runs it, on the same compilation.
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        var input = CSharpCompilation.Create(
+            "TestApp",
+            [CSharpSyntaxTree.ParseText(source, parseOptions, AnalyzerHarness.FilePath), CSharpSyntaxTree.ParseText("global using Microsoft.AspNetCore.Builder;", parseOptions, "/src/obj/GlobalUsings.g.cs")],
+            CorsGen.Generators.Tests.ReferenceAssemblies.Net10AspNetCore,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var driver = CSharpGeneratorDriver.Create(
+            [new CorsGen.Generators.CorsGenerator().AsSourceGenerator()],
+            parseOptions: parseOptions,
+            optionsProvider: new CorsGen.Generators.Tests.BuildProperties([("CorsGenUpdateSurface", "true")]));
+        var generated = driver.RunGenerators(input).GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("CorsSurface.g.cs", StringComparison.Ordinal)).ToString();
+        var written = generated[(generated.IndexOf("/*CorsGenSurface\n", StringComparison.Ordinal) + 17)..generated.IndexOf("CorsGenSurface*/", StringComparison.Ordinal)];
+
+        var problem = Assert.Single(await RunAsync(source, ""));
+
+        Assert.Equal(written, problem.Properties[CorsSurfaceAnalyzer.SurfaceProperty]);
+        Assert.Empty(await RunAsync(source, written));
+        foreach (var line in new[] { "route GET api/Reports -> ReportsController", "group app.MapGroup(\"/partners\") in Startup.Map -> PartnerApi", "route DELETE /orders/{id} -> Orders.Delete" })
+        {
+            Assert.True(written.Contains("\n" + line + "\n", StringComparison.Ordinal), $"No '{line}' in\n{written}");
+        }
     }
 
     internal static async Task<ImmutableArray<Diagnostic>> RunAsync(string source, string? baseline, params (string Name, string Value)[] properties)

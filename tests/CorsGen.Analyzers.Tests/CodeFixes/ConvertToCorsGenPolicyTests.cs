@@ -105,6 +105,48 @@ public sealed class ConvertToCorsGenPolicyTests
     }
 
     [Fact]
+    public async Task Routes_of_one_policy_at_one_pattern_share_one_group()
+    {
+        var source = App(
+            """
+                    builder.Services.AddCors(o => o.AddPolicy("items", p => p.WithOrigins("https://shop.example").WithMethods("GET", "PUT")));
+            """,
+            """
+                    app.UseCors();
+                    app.MapGet("/hello", () => "hi");
+                    app.MapGet("/items", () => "list").RequireCors("items");
+                    app.MapPut("/items", [EnableCors("items")] () => "saved");
+            """);
+        var converted = await FixOnlyAsync(source);
+        Assert.Contains("""
+                    app.MapGet("/hello", () => "hi");
+                    var itemsCors = app.WithCors(ItemsCors.Policy);
+                    itemsCors.MapGet("/items", () => "list");
+                    itemsCors.MapPut("/items", () => "saved");
+            """, converted, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_policies_at_one_pattern_are_not_converted()
+    {
+        var source = App(
+            """
+                    builder.Services.AddCors(options =>
+                    {
+                        options.AddPolicy("read", p => p.WithOrigins("https://a.example"));
+                        options.AddPolicy("write", p => p.WithOrigins("https://b.example").WithMethods("PUT"));
+                    });
+            """,
+            """
+                    app.UseCors();
+                    app.MapGet("/items", () => "list").RequireCors("read");
+                    app.MapPut("/items", () => "saved").RequireCors("write");
+            """);
+        var diagnostics = await DiagnosticsAsync(CreateDocument(source));
+        Assert.Equal(2, diagnostics.Count(d => d.Id == "CORSGEN043" && d.GetMessage().Contains("another route at '/items'", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_default_policy_with_UseCors_becomes_the_app_wide_policy()
     {
         var source = App(
@@ -298,6 +340,29 @@ public sealed class ConvertToCorsGenPolicyTests
         Assert.Contains("app.UseCorsGen(DefaultCors.Policy);", converted, StringComparison.Ordinal);
         Assert.Contains("app.WithCors(PartnerCors.Policy).MapGet(\"/partner\", () => \"p\");", converted, StringComparison.Ordinal);
         Assert.DoesNotContain("AddCors", converted, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""builder.Services.AddCors(o => o.AddPolicy("p", p => p.WithOrigins(null!)));""", """app.UseCors(); app.MapGet("/a", () => "a").RequireCors("p");""")]
+    [InlineData("""builder.Services.AddCors(o => o.AddPolicy("p", p => p.WithOrigins(builder.Configuration["K"]!.Split())));""", """app.UseCors(); app.MapGet("/a", () => "a").RequireCors("p");""")]
+    [InlineData("""builder.Services.AddCors(o => o.AddPolicy("p", p => p.SetIsOriginAllowed(null!).SetPreflightMaxAge(default)));""", """app.UseCors(); app.MapGet("/a", () => "a").RequireCors("p");""")]
+    [InlineData("""builder.Services.AddCors(o => o.AddPolicy("p", p => p.WithOrigins("https://a.example").WithMethods([]).WithHeaders(new string[0])));""", """app.UseCors(); app.MapGroup("").MapGroup("/x").RequireCors("p");""")]
+    [InlineData("""builder.Services.AddCors(o => { o.AddPolicy("", p => p.WithOrigins("https://a.example")); o.AddDefaultPolicy(p => { }); });""", """app.UseCors(""); app.MapGet(pattern: "/a", handler: [EnableCors] () => "a");""")]
+    [InlineData("""builder.Services.AddCors(o => o.AddPolicy("p", p => p.WithOrigins(Missing.Origins)));""", """app.UseCors(); app.MapGet(Missing.Pattern, () => "a").RequireCors("p");""")]
+    [InlineData("""builder.Services.AddCors(o => o.AddPolicy("p", p => p.WithOrigins("https://a.example")));""", """app.UseCors(); app.MapGet("/a", () => "a").RequireCors(""")]
+    public async Task Broken_or_odd_code_never_makes_the_analyzer_or_the_fix_throw(string services, string pipeline)
+    {
+        var document = CreateDocument(App(services, pipeline));
+        var compilation = (await document.Project.GetCompilationAsync())!;
+        var diagnostics = await compilation.WithAnalyzers(Analyzers).GetAnalyzerDiagnosticsAsync();
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        foreach (var diagnostic in diagnostics.Where(d => d.Id == "CORSGEN042"))
+        {
+            foreach (var action in await CodeFixHarness.ActionsAsync(Provider, document, diagnostic))
+            {
+                await action.GetOperationsAsync(CancellationToken.None);
+            }
+        }
     }
 
     [Theory]
