@@ -45,10 +45,13 @@ public sealed class DocumentationTests
         ["`UseCors()` without a default policy"] = Cases("destination: unmapped path: the terminal middleware, no CORS", "destination: preflight to an unmapped path: the terminal middleware, no CORS", "orders: outside the group: no CORS"),
         ["`endpoints.Map(pattern, handler).RequireCors(...)`"] = Cases("destination: Map: OPTIONS reaches the handler", "destination: Map: a custom method reaches the handler", "destination: no methods listed: the mapped method is offered"),
         ["`.RequireCors(...)` after `MapPost(...)`"] = Cases("orders: create", "orders: delete", "destination: MapMethods: PATCH", "destination: MapMethods: DELETE not mapped"),
-        ["`[EnableCors]` on an MVC controller"] = new([], [], "controllers keep ASP.NET Core's CORS; controllers, Razor Pages and SignalR are the next issue"),
+        ["`[EnableCors]` on an MVC controller or action"] = Cases(
+            "catalog: list with credentials, exposed count", "catalog: create: preflighted JSON POST", "catalog: create an invalid product: [ApiController]'s 400",
+            "catalog: delete: [DisableCors] on the action", "catalog: action-level [EnableCors]", "catalog: action without CORS", "catalog: foreign origin, preflighted create"),
         ["`MapHub<T>(...).RequireCors(...)`"] = Cases(
             "chat: WebSockets", "chat: WebSockets without negotiating", "chat: Server-Sent Events", "chat: long polling",
-            "chat: foreign origin, WebSockets", "chat: foreign origin, long polling", "chat: foreign origin, WebSockets without negotiating: the upgrade"),
+            "chat: foreign origin, WebSockets", "chat: foreign origin, long polling", "chat: foreign origin, WebSockets without negotiating: the upgrade",
+            "catalog: hub over WebSockets", "catalog: hub from a foreign origin without negotiating: the upgrade"),
         ["`MapRazorPages().RequireCors(...)`"] = new([], [(EndpointKindTests, "site.MapRazorPages()"), (EndpointKindBrowserTests, "The_allowed_page_loads_a_razor_page_fragment")]),
         ["`MapFallback(...).RequireCors(...)`"] = new([], [(EndpointKindTests, "site.MapFallback(")]),
         ["Static files behind `UseCors()`"] = new([], [(EndpointKindTests, "Static_files_under_the_app_wide_policy_carry_headers_and_their_preflights_are_answered")]),
@@ -92,6 +95,7 @@ public sealed class DocumentationTests
             ["destination"] = DestinationMigrationTests.Cases.Select(c => c.Name),
             ["orders"] = OrdersMigrationTests.Cases.Select(c => c.Name),
             ["chat"] = ChatMigrationTests.Cases.Select(c => c.Name),
+            ["catalog"] = CatalogMigrationTests.Cases.Select(c => c.Name).Concat(CatalogMigrationTests.HubCases.Select(c => c.Name)),
         };
         foreach (var (row, backing) in ComingFromRows)
         {

@@ -5,6 +5,7 @@ using CorsGen.EndpointKinds;
 using CorsGen.Tests.Endpoints;
 using CorsGen.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -41,6 +42,7 @@ public sealed class EndpointKindTests(EndpointKindTests.Apps apps) : IClassFixtu
         public async Task InitializeAsync()
         {
             await File.WriteAllTextAsync(Path.Combine(_webRoot, StaticFileName), "body { color: teal }");
+            await File.WriteAllTextAsync(Path.Combine(_webRoot, "index.html"), "<div id=\"app\"></div>");
             WithCors = await CorsApp.StartAsync(
                 app =>
                 {
@@ -48,6 +50,7 @@ public sealed class EndpointKindTests(EndpointKindTests.Apps apps) : IClassFixtu
                     var site = app.WithCors(SitePolicy.Policy);
                     site.MapRazorPages();
                     site.MapFallback(() => "fallback");
+                    site.MapFallbackToFile("/spa/{*path:nonfile}", "index.html", new StaticFileOptions { FileProvider = new PhysicalFileProvider(_webRoot) });
                 },
                 kestrel: true,
                 configure: builder => builder.Services.AddEndpointKinds(),
@@ -172,6 +175,43 @@ public sealed class EndpointKindTests(EndpointKindTests.Apps apps) : IClassFixtu
         var statusLine = await reader.ReadLineAsync();
 
         Assert.StartsWith($"HTTP/1.1 {status} ", statusLine, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(TestOrigins.App, HttpStatusCode.OK)]
+    [InlineData(TestOrigins.Evil, HttpStatusCode.Forbidden)]
+    public async Task Hub_websocket_over_http2_extended_connect_is_checked_too(string origin, HttpStatusCode status)
+    {
+        // RFC 8441: on HTTP/2 the handshake is a CONNECT with :protocol websocket, no Upgrade header. Kestrel
+        // speaks HTTP/2 without TLS only on an HTTP/2-only endpoint (prior knowledge).
+        await using var app = await CorsApp.StartAsync(
+            map => map.WithCors(ChatPolicy.Policy).MapHub<ChatHub>(Hub),
+            kestrel: true,
+            configure: builder =>
+            {
+                builder.Services.AddEndpointKinds();
+                builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2));
+            });
+        using var invoker = new HttpMessageInvoker(new SocketsHttpHandler());
+        using var socket = Socket(origin, UserCookie);
+        socket.Options.HttpVersion = HttpVersion.Version20;
+        socket.Options.HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact;
+        var uri = new Uri($"ws://{app.BaseAddress.Authority}{Hub}");
+
+        if (status == HttpStatusCode.OK)
+        {
+            await socket.ConnectAsync(uri, invoker, CancellationToken.None);
+            await SendAsync(socket, Handshake);
+            Assert.Equal("{}", await ReceiveAsync(socket));
+            await SendAsync(socket, Invocation("Send", "over HTTP/2"));
+            Assert.Equal("""{"type":1,"target":"Receive","arguments":["over HTTP/2","ada","WebSockets"]}""", await ReceiveAsync(socket));
+        }
+        else
+        {
+            await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(uri, invoker, CancellationToken.None));
+        }
+
+        Assert.Equal(status, socket.HttpStatusCode);
     }
 
     [Fact]
@@ -327,6 +367,13 @@ public sealed class EndpointKindTests(EndpointKindTests.Apps apps) : IClassFixtu
         Assert.Equal(204, preflight.Status);
         Single(preflight, AllowMethods, "PUT");
         Assert.Equal(403, (await App.PreflightAsync("/client/route/42", TestOrigins.Evil, "GET", "hx-request")).Status);
+
+        // A single-page app's fallback file.
+        var spa = await App.ActualAsync("GET", "/spa/orders/7", TestOrigins.App);
+        Assert.Equal(200, spa.Status);
+        Assert.Equal("<div id=\"app\"></div>", spa.Body);
+        Single(spa, AllowOrigin, TestOrigins.App);
+        Assert.Equal(204, (await App.PreflightAsync("/spa/orders/7", TestOrigins.App, "GET", "hx-request")).Status);
     }
 
     [Fact]

@@ -79,20 +79,8 @@ public sealed class EndpointKindsFixture : IAsyncLifetime
         await _api.StartAsync();
         ApiUrl = _api.Urls.First().TrimEnd('/');
 
-        var page = WebApplication.CreateSlimBuilder();
-        page.Logging.SetMinimumLevel(LogLevel.Warning);
-        page.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, EndpointKindOrigins.PagePort));
-        _page = page.Build();
-        _page.MapGet("/", () => Results.Content(PageHtml, "text/html; charset=utf-8"));
-        _page.MapGet(EndpointKindAssets.SignalRScriptPath, () => Results.Bytes(EndpointKindAssets.SignalRScript, "text/javascript"));
-        try
-        {
-            await _page.StartAsync();
-        }
-        catch (IOException ex)
-        {
-            throw new InvalidOperationException($"The endpoint-kind browser tests need 127.0.0.1:{EndpointKindOrigins.PagePort} free: {EndpointKindOrigins.Page} is compiled into their policies. {ex.Message}", ex);
-        }
+        _page = await PageServer.StartAsync(EndpointKindOrigins.PagePort, PageHtml, "The endpoint-kind browser tests", page =>
+            page.MapGet(EndpointKindAssets.SignalRScriptPath, () => Results.Bytes(EndpointKindAssets.SignalRScript, "text/javascript")));
 
         (_playwright, _browser) = await Browser.LaunchAsync();
     }

@@ -56,16 +56,7 @@ public sealed class MatrixFixture : IAsyncLifetime
         await _api.StartAsync();
         ApiUrl = _api.Urls.First().TrimEnd('/');
 
-        _page = CreateApp(MatrixOrigins.PagePort);
-        _page.MapGet("/", () => Results.Content(PageHtml, "text/html; charset=utf-8"));
-        try
-        {
-            await _page.StartAsync();
-        }
-        catch (IOException ex)
-        {
-            throw new InvalidOperationException($"The browser matrix needs 127.0.0.1:{MatrixOrigins.PagePort} free: {MatrixOrigins.Page} is compiled into its endpoint classes. {ex.Message}", ex);
-        }
+        _page = await PageServer.StartAsync(MatrixOrigins.PagePort, PageHtml, "The browser matrix");
 
         (_playwright, _browser) = await Browser.LaunchAsync();
     }

@@ -17,17 +17,21 @@ public static class ChatApp
     /// <summary>The original.</summary>
     public static WebApplication AspNetCore(WebApplicationBuilder builder)
     {
-        builder.Services.AddCors(options => options.AddPolicy("ChatClients", policy => policy
-            .WithOrigins(MigrationOrigins.Page)
-            .AllowAnyHeader()
-            .WithMethods("GET", "POST")
-            .AllowCredentials()));
+        builder.Services.AddCors(options => options.AddChatClientsPolicy());
         builder.Services.AddSignalR();
         var app = builder.Build();
         app.UseCors();
         app.MapHub<ChatHub>(EndpointKindAssets.HubPath).RequireCors("ChatClients");
         return app;
     }
+
+    /// <summary>The original's policy, as the SignalR docs write it; the catalog app's hub uses it too.</summary>
+    public static void AddChatClientsPolicy(this Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions options) =>
+        options.AddPolicy("ChatClients", policy => policy
+            .WithOrigins(MigrationOrigins.Page)
+            .AllowAnyHeader()
+            .WithMethods("GET", "POST")
+            .AllowCredentials());
 
     /// <summary>
     /// The port: the policy becomes a <c>[CorsPolicy]</c> class, <c>RequireCors</c> after <c>MapHub</c> a

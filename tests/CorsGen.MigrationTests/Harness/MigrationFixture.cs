@@ -1,12 +1,9 @@
-using System.Net;
 using System.Text.Json;
 using CorsGen.BrowserTests;
 using CorsGen.EndpointKinds;
 using CorsGen.MigrationTests.Apps;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace CorsGen.MigrationTests.Harness;
@@ -45,7 +42,7 @@ public sealed class MigrationFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public static IReadOnlyList<MigrationApp> Apps { get; } = [TodoApp.Definition, DestinationApp.Definition, OrdersApp.Definition, ChatApp.Definition];
+    public static IReadOnlyList<MigrationApp> Apps { get; } = [TodoApp.Definition, DestinationApp.Definition, OrdersApp.Definition, ChatApp.Definition, CatalogApp.Definition];
 
     public async Task InitializeAsync()
     {
@@ -61,20 +58,8 @@ public sealed class MigrationFixture : IAsyncLifetime
                 await RunningApp.StartAsync("CorsGen", app.CorsGen, app.Configuration));
         }
 
-        var page = WebApplication.CreateSlimBuilder();
-        page.Logging.SetMinimumLevel(LogLevel.Warning);
-        page.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, MigrationOrigins.PagePort));
-        _page = page.Build();
-        _page.MapGet("/", () => Results.Content(PageHtml, "text/html; charset=utf-8"));
-        _page.MapGet(EndpointKindAssets.SignalRScriptPath, () => Results.Bytes(EndpointKindAssets.SignalRScript, "text/javascript"));
-        try
-        {
-            await _page.StartAsync();
-        }
-        catch (IOException ex)
-        {
-            throw new InvalidOperationException($"The migration suite needs 127.0.0.1:{MigrationOrigins.PagePort} free: {MigrationOrigins.Page} is compiled into the CorsGen versions. {ex.Message}", ex);
-        }
+        _page = await PageServer.StartAsync(MigrationOrigins.PagePort, PageHtml, "The migration suite", page =>
+            page.MapGet(EndpointKindAssets.SignalRScriptPath, () => Results.Bytes(EndpointKindAssets.SignalRScript, "text/javascript")));
 
         (_playwright, _browser) = await Browser.LaunchAsync();
     }
