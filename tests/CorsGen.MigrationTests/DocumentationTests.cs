@@ -14,6 +14,8 @@ public sealed class DocumentationTests
     private const string Policies = "tests/CorsGen.ConformanceTests/Policies.cs";
     private const string EndpointKindTests = "tests/CorsGen.Tests/EndpointKindTests.cs";
     private const string EndpointKindBrowserTests = "tests/CorsGen.BrowserTests/EndpointKinds/EndpointKindBrowserTests.cs";
+    private const string OriginValidatorTests = "tests/CorsGen.Tests/OriginValidatorTests.cs";
+    private const string TenantValidatorPageTests = "tests/CorsGen.BrowserTests/TenantValidatorPageTests.cs";
 
     private static Backing Cases(params string[] cases) => new(cases, []);
 
@@ -56,6 +58,12 @@ public sealed class DocumentationTests
         ["`MapFallback(...).RequireCors(...)`"] = new([], [(EndpointKindTests, "site.MapFallback(")]),
         ["Static files behind `UseCors()`"] = new([], [(EndpointKindTests, "Static_files_under_the_app_wide_policy_carry_headers_and_their_preflights_are_answered")]),
         ["`[DisableCors]` (`Microsoft.AspNetCore.Cors`)"] = new([], [("tests/CorsGen.ConformanceTests/Apps.cs", "builder.WithMetadata(new DisableCorsAttribute())")]),
+        ["`SetIsOriginAllowed(origin => db.IsTenant(origin))`"] = new([], [
+            (OriginValidatorTests, "An_asynchronous_scoped_validator_reads_the_tenants_from_SQLite_per_request"),
+            (TenantValidatorPageTests, "A_page_on_a_tenant_origin_stored_in_SQLite_reads_the_api_and_posts_json")]),
+        ["A custom `ICorsPolicyProvider`"] = new([], [
+            (OriginValidatorTests, "A_synchronous_singleton_validator_decides_what_the_compiled_origins_refuse"),
+            (TenantValidatorPageTests, "Removing_the_tenant_refuses_its_page_from_the_next_request")]),
         ["Origins from configuration"] = Cases("orders: list with credentials", "orders: foreign origin, error response", "orders: foreign origin, preflighted"),
         ["No Private Network Access"] = new([], [], "ASP.NET Core has no Private Network Access to port from"),
     };

@@ -391,8 +391,10 @@ public sealed class OriginValidatorTests : IDisposable
         Assert.Equal(Flood, validator.Seen.Count);
 
         // Asked again, every origin the cache did not keep reaches the validator: at most Limit were kept.
+        // Which ones survive (possibly none) is up to MemoryCache's background compaction, so only the bound
+        // is asserted; that answers are kept at all is the time-to-live test's.
         await AskAllAsync();
         var answeredFromCache = (2 * Flood) - validator.Seen.Count;
-        Assert.InRange(answeredFromCache, 1, Limit);
+        Assert.InRange(answeredFromCache, 0, Limit);
     }
 }
