@@ -27,7 +27,9 @@ internal static class WebSocketHandshake
             }
         }
 
-        return context.Features.Get<IHttpExtendedConnectFeature>() is { IsExtendedConnect: true } connect
+        // An extended CONNECT is a CONNECT: the method test keeps the feature lookup off every other request.
+        return HttpMethods.IsConnect(context.Request.Method)
+            && context.Features.Get<IHttpExtendedConnectFeature>() is { IsExtendedConnect: true } connect
             && string.Equals(connect.Protocol, "websocket", StringComparison.OrdinalIgnoreCase);
     }
 
