@@ -16,8 +16,7 @@ namespace CorsGen.BrowserTests.Controllers;
 /// </summary>
 public sealed class ControllerPageFixture : IAsyncLifetime
 {
-    private readonly object _gate = new();
-    private readonly List<string> _seen = [];
+    private readonly RequestLog<string> _log = new(Describe);
     private WebApplication? _api;
     private WebApplication? _page;
     private IPlaywright? _playwright;
@@ -37,7 +36,7 @@ public sealed class ControllerPageFixture : IAsyncLifetime
         api.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         api.Services.AddControllers().AddApplicationPart(typeof(CartController).Assembly);
         _api = api.Build();
-        _api.Use(Record);
+        _api.Use(_log.Record);
         _api.MapCorsGenControllers();
         await _api.StartAsync();
         ApiUrl = _api.Urls.First().TrimEnd('/');
@@ -67,36 +66,15 @@ public sealed class ControllerPageFixture : IAsyncLifetime
 
     public Task<IPage> OpenPageAsync(string origin) => Browser.NewPageAsync(_browser, origin);
 
-    public int Mark()
-    {
-        lock (_gate)
-        {
-            return _seen.Count;
-        }
-    }
+    public int Mark() => _log.Mark();
 
-    public List<string> SeenSince(int mark)
-    {
-        lock (_gate)
-        {
-            return _seen[mark..];
-        }
-    }
+    public List<string> SeenSince(int mark) => _log.SeenSince(mark);
 
-    // "METHOD path -> status [cookie]", recorded when the response starts, so before the browser sees it.
-    private Task Record(HttpContext context, Func<Task> next)
+    // "METHOD path -> status [cookie]".
+    private static string Describe(HttpContext context)
     {
-        context.Response.OnStarting(() =>
-        {
-            var cookie = context.Request.Cookies.TryGetValue(CartController.Cookie, out var value) ? " cookie=" + value : string.Empty;
-            lock (_gate)
-            {
-                _seen.Add($"{context.Request.Method} {context.Request.Path} -> {context.Response.StatusCode}{cookie}");
-            }
-
-            return Task.CompletedTask;
-        });
-        return next();
+        var cookie = context.Request.Cookies.TryGetValue(CartController.Cookie, out var value) ? " cookie=" + value : string.Empty;
+        return $"{context.Request.Method} {context.Request.Path} -> {context.Response.StatusCode}{cookie}";
     }
 }
 

@@ -52,8 +52,7 @@ public sealed class EndpointKindsFixture : IAsyncLifetime
         <script src="{EndpointKindAssets.SignalRScriptPath}"></script></head><body></body></html>
         """;
 
-    private readonly object _gate = new();
-    private readonly List<KindRequest> _seen = [];
+    private readonly RequestLog<KindRequest> _log = new(Describe);
     private WebApplication? _api;
     private WebApplication? _page;
     private IPlaywright? _playwright;
@@ -73,7 +72,7 @@ public sealed class EndpointKindsFixture : IAsyncLifetime
         api.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         api.Services.AddEndpointKinds();
         _api = api.Build();
-        _api.Use(Record);
+        _api.Use(_log.Record);
         _api.WithCors(BrowserChatPolicy.Policy).MapHub<ChatHub>(EndpointKindAssets.HubPath);
         _api.WithCors(BrowserSitePolicy.Policy).MapRazorPages();
         await _api.StartAsync();
@@ -106,43 +105,21 @@ public sealed class EndpointKindsFixture : IAsyncLifetime
         return page;
     }
 
-    public int Mark()
-    {
-        lock (_gate)
-        {
-            return _seen.Count;
-        }
-    }
+    public int Mark() => _log.Mark();
 
-    public IReadOnlyList<KindRequest> SeenSince(int mark)
-    {
-        lock (_gate)
-        {
-            return _seen[mark..];
-        }
-    }
+    public IReadOnlyList<KindRequest> SeenSince(int mark) => _log.SeenSince(mark);
 
-    // Recorded when the response starts: a refused upgrade's 403, an accepted one's 101.
-    private Task Record(HttpContext context, Func<Task> next)
+    // A refused upgrade's 403, an accepted one's 101.
+    private static KindRequest Describe(HttpContext context)
     {
-        context.Response.OnStarting(() =>
-        {
-            var headers = context.Request.Headers;
-            var seen = new KindRequest(
-                context.Request.Method,
-                context.Request.Path.Value ?? "",
-                headers.Origin.Count == 0 ? null : headers.Origin.ToString(),
-                headers.Upgrade.Count != 0,
-                HttpMethods.IsOptions(context.Request.Method) && headers.AccessControlRequestMethod.Count != 0,
-                context.Response.StatusCode);
-            lock (_gate)
-            {
-                _seen.Add(seen);
-            }
-
-            return Task.CompletedTask;
-        });
-        return next();
+        var headers = context.Request.Headers;
+        return new KindRequest(
+            context.Request.Method,
+            context.Request.Path.Value ?? "",
+            headers.Origin.Count == 0 ? null : headers.Origin.ToString(),
+            headers.Upgrade.Count != 0,
+            HttpMethods.IsOptions(context.Request.Method) && headers.AccessControlRequestMethod.Count != 0,
+            context.Response.StatusCode);
     }
 }
 

@@ -29,8 +29,7 @@ public sealed class MatrixFixture : IAsyncLifetime
         <body><iframe id="sandboxed" sandbox="allow-scripts" srcdoc="<!doctype html><p>sandboxed</p>"></iframe></body></html>
         """;
 
-    private readonly object _gate = new();
-    private readonly List<SeenRequest> _seen = [];
+    private readonly RequestLog<SeenRequest> _log = new(Describe);
     private WebApplication? _api;
     private WebApplication? _page;
     private IPlaywright? _playwright;
@@ -46,7 +45,7 @@ public sealed class MatrixFixture : IAsyncLifetime
         }
 
         _api = CreateApp(0);
-        _api.Use(Record);
+        _api.Use(_log.Record);
         _api.MapMatrixEndpoints();
         _api.MapLowerCasePatchEndpoints();
         _api.MapCredentialedMatrixEndpoints();
@@ -77,21 +76,9 @@ public sealed class MatrixFixture : IAsyncLifetime
     /// <summary>The page, loaded from <paramref name="origin"/> in a new browser context (own cookies, own preflight cache).</summary>
     public Task<IPage> OpenPageAsync(string origin = MatrixOrigins.Page) => Browser.NewPageAsync(_browser, origin);
 
-    public int Mark()
-    {
-        lock (_gate)
-        {
-            return _seen.Count;
-        }
-    }
+    public int Mark() => _log.Mark();
 
-    public IReadOnlyList<SeenRequest> SeenSince(int mark)
-    {
-        lock (_gate)
-        {
-            return _seen[mark..];
-        }
-    }
+    public IReadOnlyList<SeenRequest> SeenSince(int mark) => _log.SeenSince(mark);
 
     private static WebApplication CreateApp(int port)
     {
@@ -101,27 +88,16 @@ public sealed class MatrixFixture : IAsyncLifetime
         return builder.Build();
     }
 
-    // Recorded when the response starts, so before the browser can have seen it.
-    private Task Record(HttpContext context, Func<Task> next)
+    private static SeenRequest Describe(HttpContext context)
     {
-        context.Response.OnStarting(() =>
-        {
-            var headers = context.Request.Headers;
-            var seen = new SeenRequest(
-                context.Request.Method,
-                context.Request.Path.Value ?? "",
-                headers.Origin.Count == 0 ? null : headers.Origin.ToString(),
-                headers.AccessControlRequestMethod.Count == 0 ? null : headers.AccessControlRequestMethod.ToString(),
-                headers.AccessControlRequestHeaders.Count == 0 ? null : headers.AccessControlRequestHeaders.ToString(),
-                context.Response.StatusCode);
-            lock (_gate)
-            {
-                _seen.Add(seen);
-            }
-
-            return Task.CompletedTask;
-        });
-        return next();
+        var headers = context.Request.Headers;
+        return new SeenRequest(
+            context.Request.Method,
+            context.Request.Path.Value ?? "",
+            headers.Origin.Count == 0 ? null : headers.Origin.ToString(),
+            headers.AccessControlRequestMethod.Count == 0 ? null : headers.AccessControlRequestMethod.ToString(),
+            headers.AccessControlRequestHeaders.Count == 0 ? null : headers.AccessControlRequestHeaders.ToString(),
+            context.Response.StatusCode);
     }
 }
 
